@@ -1,0 +1,65 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Storage
+
+extension Bench {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check datasets: schema, vocabulary, sources, duplicates, dates, tallies, OZG-IDs.",
+            discussion: "Prints every finding with file, line and column. Exits 0 when there is no error, 1 otherwise."
+        )
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+
+        @Argument(help: "The datasets to check (default: all).")
+        var slugs: [String] = []
+
+        @Option(help: "Output format.")
+        var format: DataFormat = .text
+
+        mutating func run() throws {
+            try reportingErrors {
+                let workspace = try workspaceOptions.workspace()
+                let selected = try slugs.isEmpty ? workspace.slugs() : slugs.map { try workspace.slug($0) }
+                let (reference, referenceFindings) = workspace.readReference()
+                var reports: [ValidationReport] = []
+                if !referenceFindings.isEmpty {
+                    reports.append(ValidationReport(dataset: "reference", findings: referenceFindings, detected: [:]))
+                }
+                for slug in selected {
+                    let reading = workspace.validate(slug, reference: reference)
+                    reports.append(ValidationReport(dataset: slug.rawValue, findings: reading.findings,
+                                                    detected: reading.dialects.filter { $0.value != .standard }.mapValues(\.description)))
+                }
+                switch format {
+                case .json: print(try jsonString(reports))
+                case .text: print(ValidationReport.text(reports), terminator: "")
+                }
+                if reports.contains(where: { $0.findings.hasErrors }) { throw ExitCode.failure }
+            }
+        }
+    }
+}
+
+/// What `bench validate` found in one dataset.
+struct ValidationReport: Encodable {
+    var dataset: String
+    var findings: [Finding]
+    /// Files not saved in the standard dialect, and how they were saved.
+    var detected: [String: String]
+
+    static func text(_ reports: [ValidationReport]) -> String {
+        var out = ""
+        for report in reports {
+            for (file, dialect) in report.detected.sorted(by: { $0.key < $1.key }) {
+                out += "\(report.dataset)/\(file): read as \(dialect)\n"
+            }
+            for finding in report.findings { out += finding.description + "\n" }
+            let errors = report.findings.errors.count, warnings = report.findings.warnings.count
+            let verdict = errors == 0 ? "ok" : "invalid"
+            out += "\(report.dataset): \(verdict) (\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"))\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Storage
+
+/// Where the datasets are: shared by every command that reads them.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .customLong("workspace"), help: ArgumentHelp("The folder that holds Datasets/ (default: the current folder or the nearest parent with a Datasets/ folder).", valueName: "path"))
+    var path: String?
+
+    func workspace() throws -> Workspace {
+        if let path {
+            let url = URL(fileURLWithPath: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("Datasets").path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw ValidationError("'\(path)' has no Datasets/ folder. Pass the folder that holds Datasets/.")
+            }
+            return Workspace(root: url)
+        }
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let workspace = Workspace.enclosing(current) else {
+            throw ValidationError("No Datasets/ folder here or in a parent folder. Run bench inside the workspace, or pass --workspace PATH.")
+        }
+        return workspace
+    }
+}
+
+/// Output of commands whose output is data.
+enum DataFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs a command body, turning package errors into a message on stderr and exit code 1 (never a Swift error dump).
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as StorageError {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}
+
+/// JSON as every command writes it: sorted keys, so that the same input gives the same bytes.
+func jsonString(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}

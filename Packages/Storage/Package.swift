@@ -1,0 +1,23 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Storage",
+    platforms: [.macOS(.v14)],
+    products: [.library(name: "Storage", targets: ["Storage"])],
+    dependencies: [
+        .package(path: "../Domain"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "Storage",
+            dependencies: [
+                .product(name: "Domain", package: "Domain"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+    ]
+)

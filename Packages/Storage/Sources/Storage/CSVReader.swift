@@ -1,0 +1,328 @@
+import Domain
+import Foundation
+
+/// What the CSV reader found out about a file: how Excel or an editor saved it.
+public struct CSVDialect: Sendable, Hashable, CustomStringConvertible {
+    public enum Encoding: String, Sendable { case utf8 = "UTF-8", windows1252 = "Windows-1252", latin1 = "ISO-8859-1" }
+    public enum LineEnding: String, Sendable { case lf = "LF", crlf = "CRLF", mixed = "mixed", none = "none" }
+
+    public var encoding: Encoding
+    public var byteOrderMark: Bool
+    public var separator: UInt8
+    public var lineEnding: LineEnding
+
+    /// Files saved with semicolons (German Excel) write decimals with a comma.
+    public var decimalComma: Bool { separator == UInt8(ascii: ";") }
+
+    /// "UTF-8, comma, LF" or "Windows-1252 with BOM, semicolon, CRLF, decimal comma".
+    public var description: String {
+        var parts = [encoding.rawValue + (byteOrderMark ? " with byte order mark" : "")]
+        parts.append(separator == UInt8(ascii: ";") ? "semicolon-separated" : separator == UInt8(ascii: "\t") ? "tab-separated" : "comma-separated")
+        parts.append("\(lineEnding.rawValue) line ends")
+        if decimalComma { parts.append("decimal comma") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The dialect `bench` writes: UTF-8, comma, LF.
+    public static let standard = CSVDialect(encoding: .utf8, byteOrderMark: false, separator: UInt8(ascii: ","), lineEnding: .lf)
+}
+
+/// Reads CSV as people save it: RFC 4180 quoting, comma or semicolon, UTF-8 or Windows-1252, a BOM, CRLF.
+///
+/// It never throws and never crashes on bad input: every problem becomes a finding with line and column.
+public struct CSVReader: Sendable {
+    /// Cells longer than this are refused: no real dataset cell is, and it keeps memory bounded on hostile input.
+    public var maximumCellLength = 100_000
+    /// Accept Windows-1252 where the bytes are not UTF-8 (Excel's default on German Windows).
+    public var allowWindows1252 = true
+    /// The encoding to assume instead of detecting one (the FIM portal's LeiKa CSV is ISO-8859-1).
+    public var forcedEncoding: CSVDialect.Encoding?
+
+    public init() {}
+
+    /// Reads a whole table: header and rows.
+    public func table(from data: Data, file: String) -> (TextTable?, CSVDialect, [Finding]) {
+        var rows: [TextRow] = []
+        var header: TextRow?
+        let (dialect, findings) = read(data, file: file) { row in
+            if header == nil { header = row } else { rows.append(row) }
+            return true
+        }
+        guard let header else {
+            var all = findings
+            if !all.hasErrors {
+                all.append(Finding(.error, at: Location(file: file, line: 1, column: 1), code: "empty-file",
+                                   found: "the file is empty", expected: "write the header row (see Docs/dataset-format.md)"))
+            }
+            return (nil, dialect, all)
+        }
+        let table = TextTable(file: file, header: header.fields, headerLine: header.line, rows: rows,
+                              decimalComma: dialect.decimalComma)
+        return (table, dialect, findings)
+    }
+
+    /// Streams the records of `data` to `body` (the header first); `body` returns false to stop.
+    /// Blank lines are skipped. Returns the detected dialect and every problem found.
+    @discardableResult
+    public func read(_ data: Data, file: String, _ body: (TextRow) -> Bool) -> (CSVDialect, [Finding]) {
+        var findings: [Finding] = []
+        var bytes = [UInt8](data)
+        var bom = false
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bom = true
+            bytes.removeFirst(3)
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            findings.append(Finding(.error, at: Location(file: file, line: 1, column: 1), code: "utf16",
+                                    found: "the file is UTF-16", expected: "save it as 'CSV UTF-8' or 'CSV (Trennzeichen-getrennt)'"))
+            return (.standard, findings)
+        }
+        var encoding = CSVDialect.Encoding.utf8
+        if let forcedEncoding, forcedEncoding != .utf8 {
+            encoding = forcedEncoding
+            bytes = CSVReader.transcode(bytes, from: forcedEncoding)
+        } else if forcedEncoding == nil, let bad = CSVReader.firstInvalidUTF8(bytes) {
+            let (line, column) = CSVReader.position(of: bad, in: bytes)
+            if allowWindows1252 && !bom, CSVReader.isWindows1252(bytes) {
+                encoding = .windows1252
+                bytes = CSVReader.transcode(bytes, from: .windows1252)
+                findings.append(Finding(.warning, at: Location(file: file, line: line, column: column), code: "encoding",
+                                        found: "the file is not UTF-8; read it as Windows-1252 (as Excel saves it)",
+                                        expected: "check that umlauts read correctly, or save the file as 'CSV UTF-8'"))
+            } else {
+                findings.append(Finding(.error, at: Location(file: file, line: line, column: column), code: "invalid-utf8",
+                                        found: String(format: "byte 0x%02X is not valid UTF-8", bytes[bad]),
+                                        expected: "save the file as UTF-8 ('CSV UTF-8' in Excel)"))
+                return (CSVDialect(encoding: .utf8, byteOrderMark: bom, separator: UInt8(ascii: ","), lineEnding: .none), findings)
+            }
+        }
+        let separator = CSVReader.detectSeparator(bytes)
+        var parser = Parser(bytes: bytes, separator: separator, file: file, maximumCellLength: maximumCellLength)
+        while let row = parser.next() {
+            if !body(row) { break }
+        }
+        findings += parser.findings
+        let dialect = CSVDialect(encoding: encoding, byteOrderMark: bom, separator: separator, lineEnding: parser.lineEnding)
+        return (dialect, findings)
+    }
+
+    /// The separator of the first line: `;` where it has more semicolons than commas outside quotes, else `,`.
+    static func detectSeparator(_ bytes: [UInt8]) -> UInt8 {
+        var commas = 0, semicolons = 0, tabs = 0, quoted = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if quoted { continue }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: ",") { commas += 1 }
+            if byte == UInt8(ascii: ";") { semicolons += 1 }
+            if byte == UInt8(ascii: "\t") { tabs += 1 }
+        }
+        if tabs > commas && tabs > semicolons { return UInt8(ascii: "\t") }
+        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            if byte == 0xE0 && bytes[index + 1] < 0xA0 { return index }
+            if byte == 0xED && bytes[index + 1] > 0x9F { return index }
+            if byte == 0xF0 && bytes[index + 1] < 0x90 { return index }
+            if byte == 0xF4 && bytes[index + 1] > 0x8F { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// Windows-1252 leaves five bytes undefined; a file with one of them is not Windows-1252 either.
+    static func isWindows1252(_ bytes: [UInt8]) -> Bool {
+        !bytes.contains { $0 == 0x81 || $0 == 0x8D || $0 == 0x8F || $0 == 0x90 || $0 == 0x9D }
+    }
+
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    /// Converts single-byte text to UTF-8 bytes.
+    static func transcode(_ bytes: [UInt8], from encoding: CSVDialect.Encoding) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 { output.append(byte); continue }
+            let scalar: UInt32 = encoding == .windows1252 && byte < 0xA0 ? windows1252High[Int(byte) - 0x80] : UInt32(byte)
+            output.append(contentsOf: Array(String(UnicodeScalar(scalar)!).utf8))
+        }
+        return output
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1
+        for index in 0..<min(offset, bytes.count) {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[index] & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+}
+
+/// The RFC 4180 state machine over UTF-8 bytes, tracking line and column for every cell.
+private struct Parser {
+    let bytes: [UInt8]
+    let separator: UInt8
+    let file: String
+    let maximumCellLength: Int
+    var index = 0
+    var line = 1
+    var lineStart = 0
+    var findings: [Finding] = []
+    var sawLF = false
+    var sawCRLF = false
+
+    init(bytes: [UInt8], separator: UInt8, file: String, maximumCellLength: Int) {
+        self.bytes = bytes
+        self.separator = separator
+        self.file = file
+        self.maximumCellLength = maximumCellLength
+    }
+
+    var lineEnding: CSVDialect.LineEnding {
+        switch (sawLF, sawCRLF) {
+        case (true, true): return .mixed
+        case (false, true): return .crlf
+        case (true, false): return .lf
+        default: return .none
+        }
+    }
+
+    func column(at offset: Int) -> Int {
+        var column = 1
+        var position = lineStart
+        while position < offset {
+            if bytes[position] & 0xC0 != 0x80 { column += 1 }
+            position += 1
+        }
+        return column
+    }
+
+    mutating func error(_ offset: Int, _ code: String, _ found: String, _ expected: String) {
+        findings.append(Finding(.error, at: Location(file: file, line: line, column: column(at: offset)),
+                                code: code, found: found, expected: expected))
+    }
+
+    /// Consumes a line break at `index` if there is one.
+    mutating func consumeLineBreak() -> Bool {
+        guard index < bytes.count else { return false }
+        if bytes[index] == UInt8(ascii: "\n") {
+            sawLF = true
+            index += 1
+        } else if bytes[index] == UInt8(ascii: "\r") {
+            index += 1
+            if index < bytes.count && bytes[index] == UInt8(ascii: "\n") { index += 1 }
+            sawCRLF = true
+        } else {
+            return false
+        }
+        line += 1
+        lineStart = index
+        return true
+    }
+
+    /// The next well-formed record; records with a broken cell are skipped (their findings are recorded).
+    mutating func next() -> TextRow? {
+        while let (row, broken) = nextRecord() {
+            if !broken { return row }
+        }
+        return nil
+    }
+
+    private mutating func nextRecord() -> (TextRow, Bool)? {
+        // Skip blank lines.
+        while index < bytes.count, consumeLineBreak() {}
+        guard index < bytes.count else { return nil }
+        let rowLine = line
+        var fields: [String] = []
+        var columns: [Int] = []
+        var rowBroken = false
+        while true {
+            let start = index
+            columns.append(column(at: start))
+            var cell: [UInt8] = []
+            if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
+                let quoteLine = line, quoteColumn = column(at: index)
+                index += 1
+                var closed = false
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") {
+                        if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
+                            cell.append(byte)
+                            index += 2
+                            continue
+                        }
+                        index += 1
+                        closed = true
+                        break
+                    }
+                    if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                        cell.append(UInt8(ascii: "\n"))
+                        _ = consumeLineBreak()
+                        continue
+                    }
+                    if byte == 0 { rowBroken = true; error(index, "nul-byte", "the cell contains a NUL byte", "remove it; it is not text") }
+                    cell.append(byte)
+                    index += 1
+                }
+                if !closed {
+                    findings.append(Finding(.error, at: Location(file: file, line: quoteLine, column: quoteColumn),
+                                            code: "unclosed-quote", found: "a quoted cell is never closed (the file may be cut off)",
+                                            expected: "end the cell with a double quote; write a quote inside a cell as \"\""))
+                    rowBroken = true
+                }
+                if index < bytes.count && bytes[index] != separator && bytes[index] != UInt8(ascii: "\n") && bytes[index] != UInt8(ascii: "\r") {
+                    error(index, "text-after-quote", "text follows the closing quote of a cell",
+                          "put the whole cell in quotes, and write a quote inside it as \"\"")
+                    rowBroken = true
+                    while index < bytes.count && bytes[index] != separator && bytes[index] != UInt8(ascii: "\n") && bytes[index] != UInt8(ascii: "\r") { index += 1 }
+                }
+            } else {
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == separator || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+                    if byte == 0 { rowBroken = true; error(index, "nul-byte", "the cell contains a NUL byte", "remove it; it is not text") }
+                    else if byte == UInt8(ascii: "\"") && !rowBroken {
+                        error(index, "stray-quote", "a double quote stands inside a cell that does not start with one",
+                              "put the whole cell in quotes and write the quote as \"\"")
+                        rowBroken = true
+                    }
+                    cell.append(byte)
+                    index += 1
+                }
+            }
+            if cell.count > maximumCellLength {
+                findings.append(Finding(.error, at: Location(file: file, line: rowLine, column: columns.last ?? 1), code: "cell-too-long",
+                                        found: "a cell has \(cell.count) bytes", expected: "keep cells under \(maximumCellLength) characters; put long texts in a document and cite it"))
+                rowBroken = true
+                cell = []
+            }
+            fields.append(String(decoding: cell, as: UTF8.self))
+            if index < bytes.count && bytes[index] == separator {
+                index += 1
+                continue
+            }
+            _ = consumeLineBreak()
+            break
+        }
+        return (TextRow(line: rowLine, fields: fields, columns: columns), rowBroken)
+    }
+}

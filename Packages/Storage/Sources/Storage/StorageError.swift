@@ -1,0 +1,35 @@
+import Domain
+
+/// Everything that can go wrong in Storage, each with a message for the person who has to act on it.
+public enum StorageError: Error, Sendable, CustomStringConvertible {
+    /// A dataset folder or file could not be read or written.
+    case fileSystem(path: String, reason: String)
+    /// A dataset that does not exist.
+    case unknownMunicipality(String, known: [String])
+    /// A slug that is not a valid folder name.
+    case invalidSlug(String)
+    /// Input was refused; the findings say where and why.
+    case invalidInput([Finding])
+    /// The database could not be opened, migrated or written.
+    case database(path: String, reason: String)
+    /// Another process holds the database.
+    case busy(path: String)
+
+    public var description: String {
+        switch self {
+        case .fileSystem(let path, let reason):
+            return "\(path): \(reason)"
+        case .unknownMunicipality(let slug, let known):
+            let list = known.isEmpty ? "there are no datasets yet; create one with 'bench new SLUG'" : "known: \(known.joined(separator: ", "))"
+            return "no dataset '\(slug)' in Datasets/ (\(list))"
+        case .invalidSlug(let text):
+            return "'\(text)' is not a valid slug: use \(Slug.rule)"
+        case .invalidInput(let findings):
+            return findings.errors.map(\.description).joined(separator: "\n")
+        case .database(let path, let reason):
+            return "database \(path): \(reason)"
+        case .busy(let path):
+            return "database \(path) is in use by another bench process; wait for it to finish and run the command again"
+        }
+    }
+}

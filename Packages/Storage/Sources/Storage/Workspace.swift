@@ -1,0 +1,151 @@
+import Domain
+import Foundation
+
+/// A folder holding `Datasets/`: where datasets are read from and scaffolded into.
+public struct Workspace: Sendable {
+    /// The folder that holds `Datasets/` (and `.bench/`).
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    /// The workspace that contains `directory` (or one of its parents): the first folder with a `Datasets/` folder.
+    public static func enclosing(_ directory: URL) -> Workspace? {
+        var current = directory.standardizedFileURL
+        while true {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: current.appendingPathComponent("Datasets").path, isDirectory: &isDirectory),
+               isDirectory.boolValue {
+                return Workspace(root: current)
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
+    public var datasetsDirectory: URL { root.appendingPathComponent("Datasets", isDirectory: true) }
+    public var referenceDirectory: URL { datasetsDirectory.appendingPathComponent("reference", isDirectory: true) }
+    /// The default database location, `.bench/bench.sqlite`.
+    public var defaultDatabase: URL { root.appendingPathComponent(".bench/bench.sqlite") }
+
+    /// The folder of a municipality's dataset.
+    public func directory(of slug: Slug) -> URL { datasetsDirectory.appendingPathComponent(slug.rawValue, isDirectory: true) }
+
+    /// The path of a file as findings show it: relative to the workspace root.
+    public func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// Every dataset folder (a folder of `Datasets/` with a `municipality.yaml`), sorted by slug.
+    public func slugs() -> [Slug] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: datasetsDirectory.path)) ?? []
+        return names.compactMap(Slug.init).filter {
+            FileManager.default.fileExists(atPath: directory(of: $0).appendingPathComponent(DatasetFile.municipality.rawValue).path)
+        }.sorted()
+    }
+
+    /// The slug for user input, refusing path characters and naming the datasets there are.
+    public func slug(_ text: String) throws(StorageError) -> Slug {
+        guard let slug = Slug(text) else { throw .invalidSlug(text) }
+        guard slugs().contains(slug) else { throw .unknownMunicipality(text, known: slugs().map(\.rawValue)) }
+        return slug
+    }
+}
+
+/// A dataset as read from its folder: the values that passed, every finding, and how each file was saved.
+public struct DatasetReading: Sendable {
+    public var slug: Slug
+    /// Nil where `municipality.yaml` could not be read.
+    public var dataset: Dataset?
+    public var findings: [Finding]
+    public var dialects: [String: CSVDialect]
+}
+
+extension Workspace {
+    /// Reads the reference data in `Datasets/reference/` (an empty catalogue where there is none).
+    public func readReference() -> (ReferenceCatalogue, [Finding]) {
+        let url = referenceDirectory.appendingPathComponent(TableSchema.ozgReference.fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return (ReferenceCatalogue(), []) }
+        let (table, _, readFindings) = readTable(url)
+        guard let table else { return (ReferenceCatalogue(), readFindings) }
+        let (services, findings) = TableDecoder.ozgReference(table)
+        return (ReferenceCatalogue(services: services), readFindings + findings)
+    }
+
+    /// Reads one dataset folder; never throws: every problem is a finding.
+    public func read(_ slug: Slug) -> DatasetReading {
+        let folder = directory(of: slug)
+        var findings: [Finding] = []
+        var dialects: [String: CSVDialect] = [:]
+        let metadataURL = folder.appendingPathComponent(DatasetFile.municipality.rawValue)
+        var municipality: Municipality?
+        if let data = readData(metadataURL, findings: &findings) {
+            let (fields, yamlFindings) = MetadataReader.fields(from: data, file: displayPath(metadataURL))
+            findings += yamlFindings
+            if let fields {
+                let (value, metadataFindings) = MetadataDecoder.municipality(fields, file: displayPath(metadataURL), folder: slug)
+                municipality = value
+                findings += metadataFindings
+            }
+        }
+        func table<T>(_ file: DatasetFile, _ decode: (TextTable) -> ([T], [Finding])) -> [T] {
+            let url = folder.appendingPathComponent(file.rawValue)
+            let (table, dialect, readFindings) = readTable(url)
+            findings += readFindings
+            if table != nil || !readFindings.isEmpty { dialects[file.rawValue] = dialect }
+            guard let table else { return [] }
+            let (values, decodeFindings) = decode(table)
+            findings += decodeFindings
+            return values
+        }
+        let sources = table(.sources, TableDecoder.sources)
+        let mapping = table(.statusMapping, TableDecoder.statusMapping)
+        let services = table(.services, TableDecoder.services)
+        let tallies = table(.tallies, TableDecoder.tallies)
+        let projects = table(.projects, TableDecoder.projects)
+        let indicators = table(.indicators, TableDecoder.indicators)
+        var dataset: Dataset?
+        if let municipality {
+            dataset = Dataset(municipality: municipality, sources: sources, statusMapping: StatusMapping(mapping),
+                              services: services, tallies: tallies, projects: projects, indicators: indicators)
+        }
+        return DatasetReading(slug: slug, dataset: dataset, findings: findings, dialects: dialects)
+    }
+
+    /// Reads and checks a dataset: the file-level findings plus the cross-row checks of `DatasetValidator`.
+    public func validate(_ slug: Slug, reference: ReferenceCatalogue) -> DatasetReading {
+        var reading = read(slug)
+        if let dataset = reading.dataset {
+            reading.findings += DatasetValidator(reference: reference).validate(dataset)
+        }
+        reading.findings.sort()
+        return reading
+    }
+
+    func readData(_ url: URL, findings: inout [Finding]) -> Data? {
+        let path = displayPath(url)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            findings.append(Finding(.error, at: Location(file: path), code: "missing-file", found: "the file is missing",
+                                    expected: "create it (bench new writes every file with its header)"))
+            return nil
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            findings.append(Finding(.error, at: Location(file: path), code: "unreadable-file",
+                                    found: "the file cannot be read (\(error.localizedDescription))", expected: "check its permissions"))
+            return nil
+        }
+    }
+
+    func readTable(_ url: URL) -> (TextTable?, CSVDialect, [Finding]) {
+        var findings: [Finding] = []
+        guard let data = readData(url, findings: &findings) else { return (nil, .standard, findings) }
+        let (table, dialect, csvFindings) = CSVReader().table(from: data, file: displayPath(url))
+        return (table, dialect, findings + csvFindings)
+    }
+}
