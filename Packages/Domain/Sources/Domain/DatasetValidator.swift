@@ -146,6 +146,7 @@ public struct DatasetValidator: Sendable {
     }
 
     private func checkTallySums(_ dataset: Dataset, error: (Location?, String, String, String) -> Void) {
+        // The words only used for services (no project_state): parts that cover all of them are complete.
         let serviceWords = Set(dataset.statusMapping.entries.filter { $0.projectState == nil }.map(\.status))
         let groups = Dictionary(grouping: dataset.tallies) { GroupKey(snapshot: $0.snapshot, unit: $0.unit) }
         for (key, rows) in groups.sorted(by: { ($0.key.snapshot, $0.key.unit.rawValue) < ($1.key.snapshot, $1.key.unit.rawValue) }) {

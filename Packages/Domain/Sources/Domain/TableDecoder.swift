@@ -161,9 +161,14 @@ public enum TableDecoder {
                                 expected: "write a number with a decimal point (1.9) and no thousands separators, or 'unknown'")
                         return nil
                     }
-                    if unit == .count && (number < 0 || number != number.rounded()) {
+                    if unit == .count && number < 0 {
                         r.error("value", code: "negative-count", found: "'value' is \(valueText) and the unit is 'count'",
-                                expected: "a count is a whole number 0 or more; write 'unknown' where the source does not give it")
+                                expected: "a count is 0 or more; write 'unknown' where the source does not give it")
+                        return nil
+                    }
+                    if unit == .count && number != number.rounded() {
+                        r.error("value", code: "not-a-count", found: "'value' is \(valueText) and the unit is 'count'",
+                                expected: "a count is a whole number; use another unit for a decimal figure")
                         return nil
                     }
                     value = .known(.number(number))

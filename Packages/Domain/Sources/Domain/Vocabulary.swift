@@ -66,9 +66,12 @@ public enum ProjectState: String, Sendable, Hashable, CaseIterable, Codable {
     case planned
     case inProgress = "in-progress"
     case live, stopped, open
+    /// The source describes the project without saying its state.
+    case unknown
 
     public var germanName: String {
         switch self {
+        case .unknown: return "Stand unbekannt"
         case .planned: return "in Vorbereitung"
         case .inProgress: return "in Umsetzung"
         case .live: return "live"
