@@ -69,6 +69,16 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
+            name: "RobustnessTests",
+            dependencies: [
+                "bench",
+                .product(name: "Domain", package: "Domain"),
+                .product(name: "Storage", package: "Storage"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Corpus")]
+        ),
+        .testTarget(
             name: "BenchCLITests",
             dependencies: [
                 "BenchCLI",
