@@ -65,12 +65,81 @@ public struct DatasetReading: Sendable {
     public var dialects: [String: CSVDialect]
 }
 
+/// The content hash of one file a dataset was read from, relative to `Datasets/` (`leverkusen/services.csv`).
+public struct FileDigest: Sendable, Hashable, Comparable {
+    public var path: String
+    /// SHA-256 of the file's bytes, lower-case hex.
+    public var sha256: String
+    public var size: Int
+
+    public init(path: String, sha256: String, size: Int) {
+        self.path = path
+        self.sha256 = sha256
+        self.size = size
+    }
+
+    public static func < (lhs: FileDigest, rhs: FileDigest) -> Bool { lhs.path < rhs.path }
+}
+
+/// The bytes of some files, read once: what is parsed is exactly what is hashed, even if a file changes meanwhile.
+struct FileContents: Sendable {
+    enum Content: Sendable {
+        case data(Data)
+        case missing
+        case unreadable(String)
+    }
+
+    private(set) var contents: [String: Content] = [:]
+    private(set) var digests: [FileDigest] = []
+
+    /// Reads `url`; `path` is its name relative to `Datasets/`.
+    mutating func load(_ url: URL, as path: String) {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            contents[path] = .missing
+            return
+        }
+        do {
+            let data = try Data(contentsOf: url)
+            contents[path] = .data(data)
+            digests.append(FileDigest(path: path, sha256: SHA256.hex(data), size: data.count))
+            digests.sort()
+        } catch {
+            contents[path] = .unreadable(error.localizedDescription)
+        }
+    }
+
+    subscript(path: String) -> Content { contents[path] ?? .missing }
+}
+
 extension Workspace {
+    /// The reference file's path relative to `Datasets/`.
+    static let referencePath = "reference/" + TableSchema.ozgReference.fileName
+
+    /// Reads the bytes of `Datasets/reference/ozg_leistungen.csv`.
+    func loadReference() -> FileContents {
+        var contents = FileContents()
+        contents.load(referenceDirectory.appendingPathComponent(TableSchema.ozgReference.fileName), as: Workspace.referencePath)
+        return contents
+    }
+
+    /// Reads the bytes of every file of a dataset folder.
+    func load(_ slug: Slug) -> FileContents {
+        var contents = FileContents()
+        for file in DatasetFile.allCases {
+            contents.load(directory(of: slug).appendingPathComponent(file.rawValue), as: "\(slug)/\(file.rawValue)")
+        }
+        return contents
+    }
+
     /// Reads the reference data in `Datasets/reference/` (an empty catalogue where there is none).
     public func readReference() -> (ReferenceCatalogue, [Finding]) {
+        readReference(loadReference())
+    }
+
+    func readReference(_ contents: FileContents) -> (ReferenceCatalogue, [Finding]) {
         let url = referenceDirectory.appendingPathComponent(TableSchema.ozgReference.fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return (ReferenceCatalogue(), []) }
-        let (table, _, readFindings) = readTable(url)
+        guard case .data = contents[Workspace.referencePath] else { return (ReferenceCatalogue(), []) }
+        let (table, _, readFindings) = readTable(url, contents[Workspace.referencePath])
         guard let table else { return (ReferenceCatalogue(), readFindings) }
         let (services, findings) = TableDecoder.ozgReference(table)
         return (ReferenceCatalogue(services: services), readFindings + findings)
@@ -78,12 +147,17 @@ extension Workspace {
 
     /// Reads one dataset folder; never throws: every problem is a finding.
     public func read(_ slug: Slug) -> DatasetReading {
+        read(slug, load(slug))
+    }
+
+    func read(_ slug: Slug, _ contents: FileContents) -> DatasetReading {
         let folder = directory(of: slug)
         var findings: [Finding] = []
         var dialects: [String: CSVDialect] = [:]
+        func content(_ file: DatasetFile) -> FileContents.Content { contents["\(slug)/\(file.rawValue)"] }
         let metadataURL = folder.appendingPathComponent(DatasetFile.municipality.rawValue)
         var municipality: Municipality?
-        if let data = readData(metadataURL, findings: &findings) {
+        if let data = data(metadataURL, content(.municipality), findings: &findings) {
             let (fields, yamlFindings) = MetadataReader.fields(from: data, file: displayPath(metadataURL))
             findings += yamlFindings
             if let fields {
@@ -94,7 +168,7 @@ extension Workspace {
         }
         func table<T>(_ file: DatasetFile, _ decode: (TextTable) -> ([T], [Finding])) -> [T] {
             let url = folder.appendingPathComponent(file.rawValue)
-            let (table, dialect, readFindings) = readTable(url)
+            let (table, dialect, readFindings) = readTable(url, content(file))
             findings += readFindings
             if table != nil || !readFindings.isEmpty { dialects[file.rawValue] = dialect }
             guard let table else { return [] }
@@ -118,7 +192,11 @@ extension Workspace {
 
     /// Reads and checks a dataset: the file-level findings plus the cross-row checks of `DatasetValidator`.
     public func validate(_ slug: Slug, reference: ReferenceCatalogue) -> DatasetReading {
-        var reading = read(slug)
+        validate(slug, load(slug), reference: reference)
+    }
+
+    func validate(_ slug: Slug, _ contents: FileContents, reference: ReferenceCatalogue) -> DatasetReading {
+        var reading = read(slug, contents)
         if let dataset = reading.dataset {
             reading.findings += DatasetValidator(reference: reference).validate(dataset)
         }
@@ -126,25 +204,24 @@ extension Workspace {
         return reading
     }
 
-    func readData(_ url: URL, findings: inout [Finding]) -> Data? {
+    func data(_ url: URL, _ content: FileContents.Content, findings: inout [Finding]) -> Data? {
         let path = displayPath(url)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        switch content {
+        case .data(let data):
+            return data
+        case .missing:
             findings.append(Finding(.error, at: Location(file: path), code: "missing-file", found: "the file is missing",
                                     expected: "create it (bench new writes every file with its header)"))
-            return nil
-        }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
+        case .unreadable(let reason):
             findings.append(Finding(.error, at: Location(file: path), code: "unreadable-file",
-                                    found: "the file cannot be read (\(error.localizedDescription))", expected: "check its permissions"))
-            return nil
+                                    found: "the file cannot be read (\(reason))", expected: "check its permissions"))
         }
+        return nil
     }
 
-    func readTable(_ url: URL) -> (TextTable?, CSVDialect, [Finding]) {
+    func readTable(_ url: URL, _ content: FileContents.Content) -> (TextTable?, CSVDialect, [Finding]) {
         var findings: [Finding] = []
-        guard let data = readData(url, findings: &findings) else { return (nil, .standard, findings) }
+        guard let data = data(url, content, findings: &findings) else { return (nil, .standard, findings) }
         let (table, dialect, csvFindings) = CSVReader().table(from: data, file: displayPath(url))
         return (table, dialect, findings + csvFindings)
     }

@@ -1,0 +1,124 @@
+import Domain
+import Foundation
+import GRDB
+
+/// The embedded SQLite database (`.bench/bench.sqlite`): derived from `Datasets/`, brought up to date by
+/// `synchronize(workspace:)`, read by the commands that compare and export.
+///
+/// Opening it applies the schema's migrations. Every method is one transaction: a reader sees a dataset as
+/// it was before or after an import, never half of one; a process killed during an import leaves the old state.
+public final class BenchDatabase: Sendable {
+    /// The database file.
+    public let path: URL
+    let queue: DatabaseQueue
+
+    /// How long a command waits for another bench process that is writing, before it gives up with `.busy`.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// Opens (creating where needed) the database at `path` and migrates it to the current schema.
+    public init(path: URL) throws(StorageError) {
+        self.path = path.standardizedFileURL
+        let displayPath = path.path
+        do {
+            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .database(path: displayPath, reason: "its folder cannot be created (\(error.localizedDescription))")
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(BenchDatabase.busyTimeout)
+        configuration.label = "bench"
+        do {
+            queue = try DatabaseQueue(path: path.path, configuration: configuration)
+            let migrator = Schema.migrator
+            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StorageError.database(path: displayPath, reason: "was written by a newer version of bench; delete it (it is rebuilt from Datasets/) or update bench")
+            }
+            try migrator.migrate(queue)
+        } catch {
+            throw BenchDatabase.storageError(error, path: displayPath)
+        }
+    }
+
+    /// The database of a workspace at its default place, `.bench/bench.sqlite`.
+    public convenience init(workspace: Workspace) throws(StorageError) {
+        try self.init(path: workspace.defaultDatabase)
+    }
+
+    // MARK: Reading
+
+    /// Every municipality in the database, by slug.
+    public func municipalities() throws(StorageError) -> [Municipality] {
+        try read { try MunicipalityRecord.fetchAll($0) }
+    }
+
+    /// One municipality's dataset as last imported.
+    public func dataset(_ slug: Slug) throws(StorageError) -> Dataset {
+        try datasets([slug])[0]
+    }
+
+    /// The named datasets in the order given, read in one transaction so that they belong to one state.
+    public func datasets(_ slugs: [Slug]) throws(StorageError) -> [Dataset] {
+        try read { db in
+            try slugs.map { slug in
+                guard let municipality = try MunicipalityRecord.fetch(db, slug) else {
+                    throw StorageError.unknownMunicipality(slug.rawValue, known: try MunicipalityRecord.fetchAll(db).map(\.slug.rawValue))
+                }
+                return Dataset(municipality: municipality, sources: try SourceRecord.fetchAll(db, slug),
+                               statusMapping: StatusMapping(try StatusMappingRecord.fetchAll(db, slug)),
+                               services: try ServiceRecordRow.fetchAll(db, slug), tallies: try TallyRecord.fetchAll(db, slug),
+                               projects: try ProjectRecord.fetchAll(db, slug), indicators: try IndicatorRecord.fetchAll(db, slug))
+            }
+        }
+    }
+
+    /// The reference data: the OZG-Leistungen of `Datasets/reference/` and the LeiKa catalogue imported with
+    /// `importCatalogue`, if any.
+    public func reference() throws(StorageError) -> ReferenceCatalogue {
+        try read { db in
+            ReferenceCatalogue(services: try OzgServiceRecord.fetchAll(db), leika: try LeikaServiceRecord.fetchAll(db))
+        }
+    }
+
+    /// SQLite's own consistency check: `["ok"]` for a sound database.
+    public func integrityCheck() throws(StorageError) -> [String] {
+        try read { try String.fetchAll($0, sql: "PRAGMA integrity_check") + String.fetchAll($0, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" } }
+    }
+
+    // MARK: Transactions
+
+    func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw BenchDatabase.storageError(error, path: path.path)
+        }
+    }
+
+    /// One write transaction, begun IMMEDIATE so that a second writer waits (up to `busyTimeout`) at the start
+    /// instead of failing halfway.
+    func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw BenchDatabase.storageError(error, path: path.path)
+        }
+    }
+
+    static func storageError(_ error: any Error, path: String) -> StorageError {
+        if let error = error as? StorageError { return error }
+        if let error = error as? DatabaseError {
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return .busy(path: path) }
+            return .database(path: path, reason: error.message ?? "\(error)")
+        }
+        return .database(path: path, reason: "\(error)")
+    }
+}

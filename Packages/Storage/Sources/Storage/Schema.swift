@@ -1,0 +1,257 @@
+import GRDB
+
+/// The database schema as named migrations. A migration that has shipped is never edited: a change is a new
+/// migration appended below, so that every existing database can be brought forward (Docs/database.md).
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-initial") { db in
+            try db.execute(sql: v1Initial)
+        }
+        return migrator
+    }
+
+    // Conventions, documented in Docs/database.md:
+    // - NULL means "unknown" (the dataset files say `unknown`); an empty text means "nothing to say".
+    // - A count or value that may be unknown has a `*_known` flag, so that a SUM never reads unknown as 0.
+    // - A partial date is stored as written (`2025`, `2025-05`, `2025-05-23`) plus its first and last day,
+    //   so that queries can filter by day without inventing one.
+    // - Foreign keys to a source or a status word are deferred: checked at commit, so rows load in any order.
+    static let v1Initial = """
+        CREATE TABLE municipality (
+            slug TEXT NOT NULL PRIMARY KEY
+                CHECK (length(slug) BETWEEN 1 AND 63 AND slug NOT GLOB '*[^a-z0-9-]*' AND slug NOT GLOB '-*'),
+            name TEXT NOT NULL CHECK (name <> ''),
+            kind TEXT NOT NULL CHECK (kind IN ('kreisfreie-stadt', 'kreis', 'kreisangehoerige-gemeinde', 'staedteregion')),
+            land TEXT NOT NULL,
+            ags TEXT CHECK (ags IS NULL OR (length(ags) IN (5, 8) AND ags NOT GLOB '*[^0-9]*')),
+            ars TEXT CHECK (ars IS NULL OR (length(ars) IN (5, 12) AND ars NOT GLOB '*[^0-9]*')),
+            synthetic INTEGER NOT NULL CHECK (synthetic IN (0, 1)),
+            note TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE source (
+            municipality TEXT NOT NULL REFERENCES municipality(slug) ON DELETE CASCADE,
+            id TEXT NOT NULL CHECK (id <> '' AND id NOT GLOB '*[^a-z0-9_-]*'),
+            title TEXT NOT NULL,
+            type TEXT NOT NULL
+                CHECK (type IN ('stellungnahme', 'mitteilungsvorlage', 'bericht', 'praesentation', 'dashboard-export', 'other')),
+            reference TEXT,
+            date TEXT NOT NULL CHECK (length(date) IN (4, 7, 10)),
+            date_first TEXT NOT NULL CHECK (length(date_first) = 10),
+            date_last TEXT NOT NULL CHECK (length(date_last) = 10 AND date_last >= date_first),
+            body TEXT,
+            location TEXT NOT NULL,
+            note TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_column INTEGER,
+            PRIMARY KEY (municipality, id)
+        ) STRICT;
+
+        CREATE TABLE status_mapping (
+            municipality TEXT NOT NULL REFERENCES municipality(slug) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status <> ''),
+            maturity INTEGER,
+            maturity_known INTEGER NOT NULL CHECK (maturity_known = (maturity IS NOT NULL)),
+            maturity_model TEXT NOT NULL CHECK (maturity_model IN ('1.x', '2.0')),
+            online INTEGER CHECK (online IN (0, 1)),
+            in_scope INTEGER CHECK (in_scope IN (0, 1)),
+            project_state TEXT CHECK (project_state IN ('planned', 'in-progress', 'live', 'stopped', 'open', 'unknown')),
+            source_id TEXT NOT NULL,
+            note TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_column INTEGER,
+            PRIMARY KEY (municipality, status),
+            CHECK (maturity IS NULL OR maturity BETWEEN 0 AND (CASE maturity_model WHEN '1.x' THEN 4 ELSE 7 END)),
+            FOREIGN KEY (municipality, source_id) REFERENCES source(municipality, id) DEFERRABLE INITIALLY DEFERRED
+        ) STRICT;
+        CREATE INDEX status_mapping_source ON status_mapping(municipality, source_id);
+
+        CREATE TABLE service_record (
+            id INTEGER PRIMARY KEY,
+            municipality TEXT NOT NULL REFERENCES municipality(slug) ON DELETE CASCADE,
+            snapshot TEXT NOT NULL CHECK (length(snapshot) IN (4, 7, 10)),
+            snapshot_first TEXT NOT NULL CHECK (length(snapshot_first) = 10),
+            snapshot_last TEXT NOT NULL CHECK (length(snapshot_last) = 10 AND snapshot_last >= snapshot_first),
+            name TEXT NOT NULL CHECK (name <> ''),
+            name_corrected TEXT NOT NULL,
+            unit TEXT NOT NULL CHECK (unit IN ('ozg-leistung', 'leika-leistung', 'local')),
+            ozg_id INTEGER CHECK (ozg_id > 0),
+            ozg_id_state TEXT NOT NULL CHECK (ozg_id_state IN ('known', 'none', 'unknown')),
+            leika_key TEXT CHECK (leika_key IS NULL OR (length(leika_key) = 14 AND leika_key NOT GLOB '*[^0-9]*')),
+            match_method TEXT NOT NULL CHECK (match_method IN ('exact', 'normalised', 'manual', 'none')),
+            status TEXT NOT NULL,
+            responsible TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            note TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_column INTEGER,
+            CHECK ((ozg_id_state = 'known') = (ozg_id IS NOT NULL)),
+            FOREIGN KEY (municipality, source_id) REFERENCES source(municipality, id) DEFERRABLE INITIALLY DEFERRED,
+            FOREIGN KEY (municipality, status) REFERENCES status_mapping(municipality, status) DEFERRABLE INITIALLY DEFERRED
+        ) STRICT;
+        -- (snapshot, name, leika_key) is unique per municipality; ifnull() because SQL lets NULLs repeat in a unique index.
+        CREATE UNIQUE INDEX service_record_key ON service_record(municipality, snapshot, name, ifnull(leika_key, ''));
+        CREATE INDEX service_record_source ON service_record(municipality, source_id);
+        CREATE INDEX service_record_status ON service_record(municipality, status);
+        CREATE INDEX service_record_snapshot ON service_record(municipality, snapshot_first);
+        CREATE INDEX service_record_ozg ON service_record(ozg_id);
+        CREATE INDEX service_record_leika ON service_record(leika_key);
+
+        CREATE TABLE tally (
+            id INTEGER PRIMARY KEY,
+            municipality TEXT NOT NULL REFERENCES municipality(slug) ON DELETE CASCADE,
+            snapshot TEXT NOT NULL CHECK (length(snapshot) IN (4, 7, 10)),
+            snapshot_first TEXT NOT NULL CHECK (length(snapshot_first) = 10),
+            snapshot_last TEXT NOT NULL CHECK (length(snapshot_last) = 10 AND snapshot_last >= snapshot_first),
+            unit TEXT NOT NULL CHECK (unit IN ('ozg-leistung', 'leika-leistung', 'local')),
+            role TEXT NOT NULL CHECK (role IN ('part', 'total')),
+            status TEXT NOT NULL CHECK (status <> ''),
+            count INTEGER CHECK (count >= 0),
+            count_known INTEGER NOT NULL CHECK (count_known = (count IS NOT NULL)),
+            qualifier TEXT NOT NULL CHECK (qualifier IN ('exact', 'approx', 'at-least')),
+            source_id TEXT NOT NULL,
+            note TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_column INTEGER,
+            UNIQUE (municipality, snapshot, unit, role, status),
+            FOREIGN KEY (municipality, source_id) REFERENCES source(municipality, id) DEFERRABLE INITIALLY DEFERRED
+        ) STRICT;
+        CREATE INDEX tally_source ON tally(municipality, source_id);
+        CREATE INDEX tally_snapshot ON tally(municipality, snapshot_first);
+
+        CREATE TABLE project (
+            id INTEGER PRIMARY KEY,
+            municipality TEXT NOT NULL REFERENCES municipality(slug) ON DELETE CASCADE,
+            project_id TEXT NOT NULL CHECK (project_id <> '' AND project_id NOT GLOB '*[^a-z0-9_-]*'),
+            name TEXT NOT NULL CHECK (name <> ''),
+            scope TEXT NOT NULL CHECK (scope IN ('ozg', 'it-general')),
+            ozg_id INTEGER CHECK (ozg_id > 0),
+            ozg_id_state TEXT NOT NULL CHECK (ozg_id_state IN ('known', 'none', 'unknown')),
+            start TEXT CHECK (length(start) IN (4, 7, 10)),
+            start_first TEXT,
+            start_last TEXT,
+            go_live TEXT CHECK (length(go_live) IN (4, 7, 10)),
+            go_live_first TEXT,
+            go_live_last TEXT,
+            go_live_kind TEXT NOT NULL CHECK (go_live_kind IN ('actual', 'planned', 'unknown')),
+            status TEXT NOT NULL,
+            status_date TEXT NOT NULL CHECK (length(status_date) IN (4, 7, 10)),
+            status_date_first TEXT NOT NULL CHECK (length(status_date_first) = 10),
+            status_date_last TEXT NOT NULL CHECK (length(status_date_last) = 10 AND status_date_last >= status_date_first),
+            channel TEXT NOT NULL CHECK (channel IN ('efa', 'own', 'vendor', 'unknown')),
+            reuse_available TEXT CHECK (length(reuse_available) IN (4, 7, 10)),
+            motion TEXT,
+            source_id TEXT NOT NULL,
+            note TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_column INTEGER,
+            CHECK ((ozg_id_state = 'known') = (ozg_id IS NOT NULL)),
+            CHECK ((start IS NULL) = (start_first IS NULL) AND (start IS NULL) = (start_last IS NULL)),
+            CHECK ((go_live IS NULL) = (go_live_first IS NULL) AND (go_live IS NULL) = (go_live_last IS NULL)),
+            UNIQUE (municipality, project_id, source_id),
+            FOREIGN KEY (municipality, source_id) REFERENCES source(municipality, id) DEFERRABLE INITIALLY DEFERRED,
+            FOREIGN KEY (municipality, status) REFERENCES status_mapping(municipality, status) DEFERRABLE INITIALLY DEFERRED
+        ) STRICT;
+        CREATE INDEX project_source ON project(municipality, source_id);
+        CREATE INDEX project_status ON project(municipality, status);
+        CREATE INDEX project_go_live ON project(municipality, go_live_first);
+
+        CREATE TABLE indicator (
+            id INTEGER PRIMARY KEY,
+            municipality TEXT NOT NULL REFERENCES municipality(slug) ON DELETE CASCADE,
+            indicator TEXT NOT NULL CHECK (indicator <> '' AND indicator NOT GLOB '*[^a-z0-9_-]*'),
+            value REAL,
+            value_date TEXT CHECK (length(value_date) IN (4, 7, 10)),
+            value_known INTEGER NOT NULL CHECK (value_known = (value IS NOT NULL OR value_date IS NOT NULL)),
+            unit TEXT NOT NULL CHECK (unit IN ('count', 'percent', 'eur', 'stars-of-5', 'rank', 'clicks-per-year', 'date')),
+            snapshot TEXT NOT NULL CHECK (length(snapshot) IN (4, 7, 10)),
+            snapshot_first TEXT NOT NULL CHECK (length(snapshot_first) = 10),
+            snapshot_last TEXT NOT NULL CHECK (length(snapshot_last) = 10 AND snapshot_last >= snapshot_first),
+            period TEXT CHECK (length(period) IN (4, 7, 10)),
+            period_first TEXT,
+            period_last TEXT,
+            qualifier TEXT NOT NULL CHECK (qualifier IN ('exact', 'approx', 'at-least')),
+            subject TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            note TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_column INTEGER,
+            CHECK (value IS NULL OR value_date IS NULL),
+            CHECK (value_date IS NULL OR unit = 'date'),
+            CHECK (value IS NULL OR unit <> 'date'),
+            CHECK ((period IS NULL) = (period_first IS NULL) AND (period IS NULL) = (period_last IS NULL)),
+            FOREIGN KEY (municipality, source_id) REFERENCES source(municipality, id) DEFERRABLE INITIALLY DEFERRED
+        ) STRICT;
+        CREATE UNIQUE INDEX indicator_key ON indicator(municipality, indicator, snapshot, ifnull(period, ''), subject);
+        CREATE INDEX indicator_source ON indicator(municipality, source_id);
+        CREATE INDEX indicator_by_name ON indicator(indicator, snapshot_first);
+
+        CREATE TABLE ozg_service (
+            ozg_id INTEGER NOT NULL PRIMARY KEY CHECK (ozg_id > 0),
+            name TEXT NOT NULL CHECK (name <> ''),
+            themenfeld TEXT NOT NULL,
+            lebenslage TEXT NOT NULL,
+            leika_count INTEGER CHECK (leika_count >= 0),
+            leika_count_known INTEGER NOT NULL CHECK (leika_count_known = (leika_count IS NOT NULL)),
+            leika_count_municipal INTEGER CHECK (leika_count_municipal >= 0),
+            leika_count_municipal_known INTEGER NOT NULL CHECK (leika_count_municipal_known = (leika_count_municipal IS NOT NULL)),
+            note TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_column INTEGER
+        ) STRICT;
+
+        CREATE TABLE dataset_file (
+            dataset TEXT NOT NULL,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            PRIMARY KEY (dataset, path)
+        ) STRICT;
+
+        CREATE TABLE catalogue_file (
+            catalogue TEXT NOT NULL PRIMARY KEY CHECK (catalogue IN ('leika', 'ozg')),
+            format TEXT NOT NULL CHECK (format IN ('fim-leika-csv', 'extract-leika-csv', 'extract-ozg-csv')),
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            rows_read INTEGER NOT NULL CHECK (rows_read >= 0),
+            rows_kept INTEGER NOT NULL CHECK (rows_kept >= 0),
+            rows_refused INTEGER NOT NULL CHECK (rows_refused >= 0 AND rows_kept + rows_refused = rows_read)
+        ) STRICT;
+
+        CREATE TABLE leika_service (
+            leika_key TEXT NOT NULL PRIMARY KEY CHECK (length(leika_key) = 14 AND leika_key NOT GLOB '*[^0-9]*'),
+            name TEXT NOT NULL CHECK (name <> ''),
+            name2 TEXT NOT NULL,
+            typ TEXT,
+            ozg_id INTEGER CHECK (ozg_id > 0),
+            ozg_id_state TEXT NOT NULL CHECK (ozg_id_state IN ('known', 'none', 'unknown')),
+            legal_basis TEXT NOT NULL,
+            published TEXT,
+            catalogue TEXT NOT NULL DEFAULT 'leika' CHECK (catalogue = 'leika')
+                REFERENCES catalogue_file(catalogue) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+            origin_line INTEGER NOT NULL,
+            CHECK ((ozg_id_state = 'known') = (ozg_id IS NOT NULL))
+        ) STRICT;
+        CREATE INDEX leika_service_ozg ON leika_service(ozg_id);
+
+        CREATE TABLE ozg_catalogue (
+            ozg_id INTEGER NOT NULL PRIMARY KEY CHECK (ozg_id > 0),
+            name TEXT NOT NULL CHECK (name <> ''),
+            lebenslage TEXT NOT NULL,
+            themenfeld TEXT NOT NULL,
+            catalogue TEXT NOT NULL DEFAULT 'ozg' CHECK (catalogue = 'ozg')
+                REFERENCES catalogue_file(catalogue) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+            origin_line INTEGER NOT NULL
+        ) STRICT;
+
+        -- Each service record with what its status word means on the common scale (status_mapping.csv).
+        CREATE VIEW service_status AS
+            SELECT r.municipality, r.snapshot, r.snapshot_first, r.snapshot_last, r.name, r.name_corrected, r.unit,
+                   r.ozg_id, r.ozg_id_state, r.leika_key, r.status, m.maturity, m.maturity_model, m.online, m.in_scope,
+                   r.source_id
+            FROM service_record r
+            JOIN status_mapping m ON m.municipality = r.municipality AND m.status = r.status;
+        """
+}
