@@ -67,7 +67,9 @@ public struct DatasetValidator: Sendable {
         for service in dataset.services {
             checkSource(service.sourceID, service.origin, snapshot: service.snapshot, what: "snapshot")
             checkStatus(service.status, service.origin, project: false)
-            checkOzgID(service.ozgID, service.origin, match: service.match, name: service.displayName,
+            // Only a bundle-level record names the bundle; a LeiKa record's name is the LeiKa entry's.
+            checkOzgID(service.ozgID, service.origin, match: service.match,
+                       name: service.unit == .ozgLeistung ? service.displayName : nil,
                        error: error, warning: warning)
             if service.unit == .leikaLeistung && service.leikaKey == nil {
                 warning(service.origin, "missing-leika-key", "'\(service.name)' counts LeiKa-Leistungen but has no leika_key",
@@ -90,7 +92,7 @@ public struct DatasetValidator: Sendable {
         for project in dataset.projects {
             checkSource(project.sourceID, project.origin, snapshot: project.statusDate, what: "status_date")
             checkStatus(project.status, project.origin, project: true)
-            checkOzgID(project.ozgID, project.origin, match: nil, name: project.name, error: error, warning: warning)
+            checkOzgID(project.ozgID, project.origin, match: nil, name: nil, error: error, warning: warning)
             if let start = project.start.value, let goLive = project.goLive.value,
                goLive.latestDay.dayNumber < start.earliestDay.dayNumber {
                 error(project.origin, "go-live-before-start", "go_live \(goLive) is before start \(start)",
@@ -119,7 +121,7 @@ public struct DatasetValidator: Sendable {
         return findings.sorted()
     }
 
-    private func checkOzgID(_ id: Reported<OzgID?>, _ origin: Location?, match: MatchMethod?, name: String,
+    private func checkOzgID(_ id: Reported<OzgID?>, _ origin: Location?, match: MatchMethod?, name: String?,
                             error: (Location?, String, String, String) -> Void,
                             warning: (Location?, String, String, String) -> Void) {
         switch id {
@@ -133,7 +135,7 @@ public struct DatasetValidator: Sendable {
                 error(origin, "match-contradiction", "match is 'none' but ozg_id is \(id)",
                       "say how the ID was found (exact, normalised, manual), or write ozg_id 'none'")
             }
-            if match == .exact && service.name != name {
+            if match == .exact, let name, service.name != name {
                 warning(origin, "exact-match-differs", "match is 'exact' but '\(name)' differs from the catalogue's '\(service.name)'",
                         "write match 'normalised' or 'manual' and say in the note why the two are the same service")
             }
