@@ -16,7 +16,8 @@ public final class BenchDatabase: Sendable {
     public static let busyTimeout: TimeInterval = 5
 
     /// Opens (creating where needed) the database at `path` and migrates it to the current schema.
-    public init(path: URL) throws(StorageError) {
+    /// `busyTimeout` is how long to wait for another process that writes.
+    public init(path: URL, busyTimeout: TimeInterval = BenchDatabase.busyTimeout) throws(StorageError) {
         self.path = path.standardizedFileURL
         let displayPath = path.path
         do {
@@ -27,7 +28,7 @@ public final class BenchDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.journalMode = .wal
-        configuration.busyMode = .timeout(BenchDatabase.busyTimeout)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "bench"
         do {
             queue = try DatabaseQueue(path: path.path, configuration: configuration)
@@ -84,6 +85,17 @@ public final class BenchDatabase: Sendable {
     /// SQLite's own consistency check: `["ok"]` for a sound database.
     public func integrityCheck() throws(StorageError) -> [String] {
         try read { try String.fetchAll($0, sql: "PRAGMA integrity_check") + String.fetchAll($0, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" } }
+    }
+
+    /// Every row of every table as text, in a fixed order: shows that a refused or interrupted import changed nothing.
+    func tableContents() throws(StorageError) -> String {
+        try read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            return try tables.map { table in
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map(\.description).sorted()
+                return "\(table):\n" + rows.joined(separator: "\n")
+            }.joined(separator: "\n")
+        }
     }
 
     // MARK: Transactions

@@ -4,7 +4,7 @@ import Foundation
 /// What the CSV reader found out about a file: how Excel or an editor saved it.
 public struct CSVDialect: Sendable, Hashable, CustomStringConvertible {
     public enum Encoding: String, Sendable { case utf8 = "UTF-8", windows1252 = "Windows-1252", latin1 = "ISO-8859-1" }
-    public enum LineEnding: String, Sendable { case lf = "LF", crlf = "CRLF", mixed = "mixed", none = "none" }
+    public enum LineEnding: String, Sendable { case lf = "LF", crlf = "CRLF", cr = "CR", mixed = "mixed", none = "none" }
 
     public var encoding: Encoding
     public var byteOrderMark: Bool
@@ -188,6 +188,8 @@ private struct Parser {
     var findings: [Finding] = []
     var sawLF = false
     var sawCRLF = false
+    /// A lone CR ends lines in files saved by old Mac programs.
+    var sawCR = false
 
     init(bytes: [UInt8], separator: UInt8, file: String, maximumCellLength: Int) {
         self.bytes = bytes
@@ -197,11 +199,12 @@ private struct Parser {
     }
 
     var lineEnding: CSVDialect.LineEnding {
-        switch (sawLF, sawCRLF) {
-        case (true, true): return .mixed
-        case (false, true): return .crlf
-        case (true, false): return .lf
-        default: return .none
+        switch (sawLF, sawCRLF, sawCR) {
+        case (false, false, false): return .none
+        case (true, false, false): return .lf
+        case (false, true, false): return .crlf
+        case (false, false, true): return .cr
+        default: return .mixed
         }
     }
 
@@ -228,8 +231,12 @@ private struct Parser {
             index += 1
         } else if bytes[index] == UInt8(ascii: "\r") {
             index += 1
-            if index < bytes.count && bytes[index] == UInt8(ascii: "\n") { index += 1 }
-            sawCRLF = true
+            if index < bytes.count && bytes[index] == UInt8(ascii: "\n") {
+                index += 1
+                sawCRLF = true
+            } else {
+                sawCR = true
+            }
         } else {
             return false
         }

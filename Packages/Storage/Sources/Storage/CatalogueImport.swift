@@ -247,7 +247,7 @@ public struct CatalogueReading: Sendable {
 
     /// `4`, `2/3`, `1, 2/3`, `2a`: Typisierung parts 1 to 11, optionally with a or b.
     static func isTypisierung(_ text: String) -> Bool {
-        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
         return !parts.isEmpty && parts.allSatisfy { part in
             var digits = Substring(part)
             if let last = digits.last, last == "a" || last == "b" { digits = digits.dropLast() }

@@ -1,0 +1,273 @@
+import Domain
+import Foundation
+import GRDB
+@testable import Storage
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The database: what an import writes, that it is idempotent, incremental and transactional, and that
+/// unknown stays unknown.
+@Suite struct DatabaseTests {
+    let workspace: Workspace
+    let path: URL
+
+    init() throws {
+        workspace = try Fixtures.workspace()
+        path = workspace.root.appendingPathComponent(".bench/bench.sqlite")
+    }
+
+    func open(busyTimeout: TimeInterval = BenchDatabase.busyTimeout) throws -> BenchDatabase {
+        try BenchDatabase(path: path, busyTimeout: busyTimeout)
+    }
+
+    func rows(_ database: BenchDatabase, _ sql: String) throws -> [[String]] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { $0.isNull ? "NULL" : "\($0.storage.value!)" } }
+        }
+    }
+
+    var slug: Slug { Slug("beispielstadt")! }
+
+    @Test func importsEveryTableAndReadsTheSameDatasetBack() throws {
+        defer { Fixtures.remove(workspace) }
+        let database = try open()
+        let report = try database.synchronize(workspace: workspace)
+        #expect(report.entries.map(\.dataset) == ["reference", "beispielstadt"])
+        #expect(report.entries.map(\.outcome) == [.imported, .imported])
+        // 1 municipality + 2 sources + 4 status words + 4 services + 4 tallies + 3 projects + 5 indicators.
+        #expect(report.entry("beispielstadt")?.rows == 23)
+        #expect(report.entry("reference")?.rows == 3)
+        let fromFiles = try #require(workspace.read(slug).dataset)
+        #expect(try database.dataset(slug) == fromFiles)
+        #expect(try database.municipalities().map(\.name) == ["Stadt Beispielstadt"])
+        #expect(try database.reference() == workspace.readReference().0)
+        #expect(try database.integrityCheck() == ["ok"])
+        #expect(try rows(database, "SELECT count(*) FROM dataset_file WHERE dataset = 'beispielstadt'") == [["8"]])
+    }
+
+    @Test func unknownIsStoredAsNullAndNeverAsZero() throws {
+        defer { Fixtures.remove(workspace) }
+        let database = try open()
+        _ = try database.synchronize(workspace: workspace)
+        #expect(try rows(database, "SELECT snapshot, status, count, count_known FROM tally WHERE role = 'part' ORDER BY snapshot, status") == [
+            ["2023-11", "umgesetzt", "0", "1"],
+            ["2024-05-28", "in Prüfung", "NULL", "0"],
+            ["2024-05-28", "umgesetzt", "3", "1"],
+        ])
+        #expect(try rows(database, "SELECT status, maturity, maturity_known, online, in_scope FROM status_mapping WHERE status = 'in Prüfung'")
+            == [["in Prüfung", "NULL", "0", "0", "NULL"]])
+        #expect(try rows(database, "SELECT indicator, value, value_known FROM indicator WHERE indicator = 'it_projects_planned'")
+            == [["it_projects_planned", "NULL", "0"]])
+        #expect(try rows(database, "SELECT ozg_id, leika_count, leika_count_known FROM ozg_service WHERE ozg_id = 10255") == [["10255", "NULL", "0"]])
+        #expect(try rows(database, "SELECT name, ozg_id, ozg_id_state FROM service_record ORDER BY id") == [
+            ["Wohngeld", "10092", "known"], ["Anwohnerparkausweis", "NULL", "unknown"],
+            ["Mängel melden", "NULL", "none"], ["Abbruchgenehmigung Erteilung", "10513", "known"],
+        ])
+        #expect(try rows(database, "SELECT reference, body FROM source ORDER BY id") == [["NULL", "NULL"], ["2024/0815", "Ausschuss für Digitalisierung"]])
+        #expect(try rows(database, "SELECT project_id, start, motion FROM project WHERE project_id = 'dms'") == [["dms", "NULL", "2024/0999"]])
+        // The CHECK constraints refuse a count that claims to be known without a value, and the reverse.
+        #expect(throws: StorageError.self) {
+            try database.write { try $0.execute(sql: "UPDATE tally SET count_known = 1 WHERE count IS NULL") }
+        }
+    }
+
+    @Test func partialDatesKeepTheirPrecisionWithFirstAndLastDay() throws {
+        defer { Fixtures.remove(workspace) }
+        let database = try open()
+        _ = try database.synchronize(workspace: workspace)
+        #expect(try rows(database, "SELECT date, date_first, date_last FROM source ORDER BY date_first") == [
+            ["2023-11", "2023-11-01", "2023-11-30"], ["2024-05-28", "2024-05-28", "2024-05-28"],
+        ])
+        #expect(try rows(database, "SELECT period, period_first, period_last FROM indicator WHERE indicator = 'portal_clicks'")
+            == [["2023", "2023-01-01", "2023-12-31"]])
+        #expect(try rows(database, "SELECT value_date FROM indicator WHERE unit = 'date'") == [["2022-12"]])
+    }
+
+    @Test func importingTwiceChangesNothing() throws {
+        defer { Fixtures.remove(workspace) }
+        let database = try open()
+        _ = try database.synchronize(workspace: workspace)
+        let before = try database.tableContents()
+        let second = try database.synchronize(workspace: workspace)
+        #expect(second.entries.map(\.outcome) == [.unchanged, .unchanged])
+        #expect(try database.tableContents() == before)
+    }
+
+    @Test func onlyChangedDatasetsAreImportedAgain() throws {
+        let workspace = try Fixtures.workspace(["beispielstadt", "kommastadt"])
+        defer { Fixtures.remove(workspace); Fixtures.remove(self.workspace) }
+        let database = try BenchDatabase(path: workspace.root.appendingPathComponent("db.sqlite"))
+        _ = try database.synchronize(workspace: workspace)
+        try workspace.append("2024-05-28,Neue Leistung,,local,none,,none,umgesetzt,,bsp-2024-bericht,\n", to: "beispielstadt/services.csv")
+        let report = try database.synchronize(workspace: workspace)
+        #expect(report.entries.map(\.outcome) == [.unchanged, .imported, .unchanged])
+        #expect(try database.dataset(slug).services.count == 5)
+        // A change of the reference data can change every dataset's validity: all are checked again.
+        try workspace.append("10110,Abfallentsorgung,Bauen & Wohnen,Wohnen & Umzug,1,1,\n", to: "reference/ozg_leistungen.csv")
+        let afterReference = try database.synchronize(workspace: workspace)
+        #expect(afterReference.entries.map(\.outcome) == [.imported, .imported, .imported])
+        #expect(try database.reference().services.count == 4)
+    }
+
+    @Test func datasetWithErrorsLeavesTheDatabaseAsItWas() throws {
+        defer { Fixtures.remove(workspace) }
+        let database = try open()
+        _ = try database.synchronize(workspace: workspace)
+        let before = try database.tableContents()
+        try workspace.append("2024-05-28,Kaputt,,local,none,,none,gibt es nicht,,bsp-2024-bericht,\n", to: "beispielstadt/services.csv")
+        let report = try database.synchronize(workspace: workspace)
+        let entry = try #require(report.entry("beispielstadt"))
+        #expect(entry.outcome == .refused)
+        #expect(entry.findings.errors.map(\.code) == ["unknown-status"])
+        #expect(entry.findings.errors.first?.location.description.hasSuffix("Datasets/beispielstadt/services.csv:6:12") == true)
+        #expect(try database.tableContents() == before)
+        // Refused again on the next run: the stored hashes are those of the last valid version.
+        #expect(try database.synchronize(workspace: workspace).entry("beispielstadt")?.outcome == .refused)
+    }
+
+    @Test func removedDatasetsAreRemoved() throws {
+        defer { Fixtures.remove(workspace) }
+        let database = try open()
+        _ = try database.synchronize(workspace: workspace)
+        try FileManager.default.removeItem(at: workspace.directory(of: slug))
+        let report = try database.synchronize(workspace: workspace)
+        #expect(report.entry("beispielstadt")?.outcome == .removed)
+        #expect(try database.municipalities().isEmpty)
+        #expect(try rows(database, "SELECT count(*) FROM source") == [["0"]])
+        #expect(try rows(database, "SELECT count(*) FROM dataset_file WHERE dataset = 'beispielstadt'") == [["0"]])
+    }
+
+    @Test func keysAndConstraintsMakeBadRowsImpossible() throws {
+        defer { Fixtures.remove(workspace) }
+        let database = try open()
+        _ = try database.synchronize(workspace: workspace)
+        let insert = """
+            INSERT INTO service_record (municipality, snapshot, snapshot_first, snapshot_last, name, name_corrected, unit, ozg_id,
+                                        ozg_id_state, leika_key, match_method, status, responsible, source_id, note)
+            VALUES ('beispielstadt', '2024-05-28', '2024-05-28', '2024-05-28', ?, '', 'local', NULL, 'none', NULL, 'none', ?, '', ?, '')
+            """
+        // The same service at the same snapshot twice (a NULL LeiKa key does not slip through the unique index).
+        #expect(throws: StorageError.self) { try database.write { try $0.execute(sql: insert, arguments: ["Mängel melden", "umgesetzt", "bsp-2024-bericht"]) } }
+        // A source or a status word the municipality does not have: refused at commit.
+        #expect(throws: StorageError.self) { try database.write { try $0.execute(sql: insert, arguments: ["Neu", "umgesetzt", "gibt-es-nicht"]) } }
+        #expect(throws: StorageError.self) { try database.write { try $0.execute(sql: insert, arguments: ["Neu", "gibt es nicht", "bsp-2024-bericht"]) } }
+        #expect(throws: StorageError.self) { try database.write { try $0.execute(sql: "UPDATE tally SET count = -1 WHERE count = 3") } }
+        #expect(try database.dataset(slug) == workspace.read(slug).dataset)
+    }
+
+    /// The minimum crash test: the import fails inside its transaction after some rows; nothing of it stays.
+    @Test func failureInsideTheTransactionRollsEverythingBack() throws {
+        defer { Fixtures.remove(workspace) }
+        let database = try open()
+        _ = try database.synchronize(workspace: workspace)
+        let before = try database.tableContents()
+        try workspace.append("2024-05-28,Neue Leistung,,local,none,,none,umgesetzt,,bsp-2024-bericht,\n", to: "beispielstadt/services.csv")
+        struct Crash: Error {}
+        var written = 0
+        #expect(throws: StorageError.self) {
+            _ = try database.synchronize(workspace: workspace) { progress in
+                written = progress.rows
+                if progress.rows >= 7 && !progress.finished { throw Crash() }
+            }
+        }
+        #expect(written == 7)
+        #expect(try database.tableContents() == before)
+        #expect(try database.integrityCheck() == ["ok"])
+        #expect(try database.synchronize(workspace: workspace).entry("beispielstadt")?.outcome == .imported)
+        #expect(try database.dataset(slug).services.count == 5)
+    }
+
+    /// The real crash test: a `bench import` process killed with SIGKILL inside its write transaction.
+    @Test(.enabled(if: BenchBinary.url != nil, "needs the bench executable next to the test bundle"), .timeLimit(.minutes(2)))
+    func killedImportLeavesTheDatabaseAsItWas() throws {
+        defer { Fixtures.remove(workspace) }
+        let before: String
+        do {
+            let database = try open()
+            _ = try database.synchronize(workspace: workspace)
+            before = try database.tableContents()
+        }
+        try workspace.append("2024-05-28,Neue Leistung,,local,none,,none,umgesetzt,,bsp-2024-bericht,\n", to: "beispielstadt/services.csv")
+        let marker = workspace.root.appendingPathComponent("paused")
+        let process = Process()
+        process.executableURL = BenchBinary.url
+        process.arguments = ["import", "--workspace", workspace.root.path, "--database", path.path,
+                             "--test-pause-after-rows", "5", "--test-pause-marker", marker.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: marker.path), process.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let paused = FileManager.default.fileExists(atPath: marker.path)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(paused, "the import never reached its write transaction")
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let database = try open()
+        #expect(try database.integrityCheck() == ["ok"])
+        #expect(try database.tableContents() == before)
+        #expect(try database.synchronize(workspace: workspace).entry("beispielstadt")?.outcome == .imported)
+        #expect(try database.dataset(slug).services.count == 5)
+    }
+
+    /// Two imports at once: the second waits for the first, and gives up cleanly after its busy timeout.
+    @Test(.timeLimit(.minutes(1)))
+    func secondWriterWaitsOrFailsCleanly() throws {
+        defer { Fixtures.remove(workspace) }
+        let holder = try open()
+        let hold = DispatchSemaphore(value: 0), holding = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread {
+            try? holder.write { _ in
+                holding.signal()
+                hold.wait()
+            }
+            done.signal()
+        }.start()
+        holding.wait()
+        let impatient = try open(busyTimeout: 0.2)
+        #expect {
+            _ = try impatient.synchronize(workspace: workspace)
+        } throws: { error in
+            guard case StorageError.busy(let busyPath) = error else { return false }
+            return busyPath == path.path && "\(error)".contains("in use by another bench process")
+        }
+        #expect(try impatient.municipalities().isEmpty)
+        // One that waits long enough gets its turn once the first one commits.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { hold.signal() }
+        let patient = try open(busyTimeout: 30)
+        let report = try patient.synchronize(workspace: workspace)
+        done.wait()
+        #expect(report.entry("beispielstadt")?.outcome == .imported)
+        #expect(try patient.integrityCheck() == ["ok"])
+    }
+
+    @Test func newerDatabaseIsRefusedWithAMessage() throws {
+        defer { Fixtures.remove(workspace) }
+        let database = try open()
+        try database.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        #expect {
+            _ = try BenchDatabase(path: path)
+        } throws: { error in
+            "\(error)".contains("newer version of bench")
+        }
+    }
+}
+
+/// The `bench` executable built with the tests, for tests that need a real process.
+enum BenchBinary {
+    static let url: URL? = {
+        let candidates = [
+            Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("bench"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bench"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+}
