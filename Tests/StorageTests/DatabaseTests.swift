@@ -261,6 +261,45 @@ import Darwin
     }
 }
 
+/// The queries of Docs/database.md on the bundled datasets give the figures the documentation shows.
+@Suite struct BundledDatasetTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: root.appendingPathComponent("Datasets/aachen/tallies.csv").path)))
+    func documentedQueries() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-bundled-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try BenchDatabase(path: folder.appendingPathComponent("bench.sqlite"))
+        let report = try database.synchronize(workspace: Workspace(root: Self.root), only: [Slug("aachen")!, Slug("leverkusen")!])
+        #expect(report.refused.isEmpty)
+        func rows(_ sql: String) throws -> [[String]] {
+            try database.read { db in
+                try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { $0.isNull ? "NULL" : "\($0.storage.value!)" } }
+            }
+        }
+        #expect(try rows("""
+            SELECT status, count, qualifier FROM tally
+            WHERE municipality = 'aachen' AND role = 'part' AND snapshot_first >= '2024-01-01' AND snapshot_last <= '2024-12-31'
+            ORDER BY count DESC
+            """) == [["PDF", "428", "exact"], ["Digital", "283", "exact"], ["Kein Optimierungspotenzial", "199", "exact"],
+                     ["Projekt in Umsetzung", "151", "exact"], ["Analog", "126", "exact"]])
+        #expect(try rows("SELECT snapshot, count FROM tally WHERE municipality = 'aachen' AND role = 'total' ORDER BY snapshot_first")
+            == [["2023", "835"], ["2024-05-28", "1187"]])
+        #expect(try rows("""
+            SELECT snapshot, count(*) FROM service_record WHERE municipality = 'leverkusen' AND status = 'umgesetzt' GROUP BY snapshot
+            """) == [["2025-05-23", "41"]])
+        #expect(try rows("""
+            SELECT indicator, value, ifnull(period, '') FROM indicator
+            WHERE indicator IN ('efa_services_available', 'efa_services_relevant', 'it_projects_planned') ORDER BY indicator
+            """) == [["efa_services_available", "19.0", ""], ["efa_services_relevant", "3.0", ""], ["it_projects_planned", "197.0", "2024"]])
+        #expect(try rows("""
+            SELECT status, CASE WHEN count_known THEN count ELSE 'unknown' END FROM tally
+            WHERE municipality = 'leverkusen' AND snapshot = '2025-05-23' AND role = 'part' ORDER BY status
+            """) == [["in Umsetzung", "12"], ["in Vorbereitung", "unknown"], ["umgesetzt", "41"]])
+        #expect(try database.integrityCheck() == ["ok"])
+    }
+}
+
 /// The `bench` executable built with the tests, for tests that need a real process.
 enum BenchBinary {
     static let url: URL? = {
