@@ -33,6 +33,7 @@ public struct DatasetValidator: Sendable {
         }
         func checkDuplicates<Key: Hashable>(_ items: [(Key, Location?)], describe: (Key) -> String) {
             var seen: [Key: Location?] = [:]
+            seen.reserveCapacity(items.count)
             for (key, origin) in items {
                 if let first = seen[key] {
                     let firstLine = first?.line.map { " (first on line \($0))" } ?? ""

@@ -157,6 +157,9 @@ struct RowReader {
 extension String {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
+        // Most cells have no surrounding spaces: check the first and last byte before building a copy.
+        if let first = utf8.first, let last = utf8.last, first > 32, last > 32, first < 128, last < 128 { return self }
+        if isEmpty { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
