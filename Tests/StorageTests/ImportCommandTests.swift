@@ -1,0 +1,76 @@
+import Domain
+import Foundation
+@testable import Storage
+import Testing
+
+/// The import commands as a user runs them: the built `bench` executable on a copy of the fixture workspace.
+@Suite(.enabled(if: BenchBinary.url != nil, "needs the bench executable next to the test bundle"), .timeLimit(.minutes(2)))
+struct ImportCommandTests {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func bench(_ arguments: [String], in workspace: Workspace) throws -> Result {
+        let process = Process()
+        process.executableURL = BenchBinary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = workspace.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting, so that a full pipe cannot stall the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func importTwiceThenTheDatabaseHasTheDocumentedTables() throws {
+        let workspace = try Fixtures.workspace()
+        defer { Fixtures.remove(workspace) }
+        let first = try bench(["import"], in: workspace)
+        #expect(first.status == 0)
+        #expect(first.stdout == "reference: imported (3 rows)\nbeispielstadt: imported (23 rows)\ndatabase: .bench/bench.sqlite\n")
+        #expect(first.stderr.isEmpty)
+        let second = try bench(["import"], in: workspace)
+        #expect(second.stdout == "reference: unchanged\nbeispielstadt: unchanged\ndatabase: .bench/bench.sqlite\n")
+        let database = try BenchDatabase(workspace: workspace)
+        #expect(try database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name") } == [
+            "catalogue_file", "dataset_file", "grdb_migrations", "indicator", "leika_service", "municipality", "ozg_catalogue",
+            "ozg_service", "project", "service_record", "service_status", "source", "status_mapping", "tally",
+        ])
+    }
+
+    @Test func dashboardExportBecomesADatasetThatValidatesAndCompares() throws {
+        let workspace = try Fixtures.workspace()
+        defer { Fixtures.remove(workspace) }
+        let export = Fixtures.url("dashboard/musterhausen.csv").path
+        let imported = try bench(["import-dashboard", export, "--municipality", "musterhausen", "--snapshot", "2025-06-30"], in: workspace)
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("created Datasets/musterhausen/: 5 LeiKa-Leistungen at 2025-06-30 (3 online: ok, 2 online: nicht ok), source 'dashboard-2025-06-30'"))
+        #expect(imported.stderr.contains("[ozg-id-not-in-reference]"))
+        let validated = try bench(["validate", "musterhausen"], in: workspace)
+        #expect(validated.status == 0)
+        #expect(validated.stdout == "musterhausen: ok (0 errors, 0 warnings)\n")
+        let compared = try bench(["compare", "musterhausen", "beispielstadt"], in: workspace)
+        #expect(compared.status == 0, "\(compared.stderr)")
+        let database = try BenchDatabase(workspace: workspace)
+        _ = try database.synchronize(workspace: workspace)
+        #expect(try database.dataset(Slug("musterhausen")!).services.count == 5)
+    }
+
+    @Test func refusedInputNamesFileLineAndColumnAndWritesNothing() throws {
+        let workspace = try Fixtures.workspace()
+        defer { Fixtures.remove(workspace) }
+        let export = Fixtures.url("dashboard/bad-values.csv").path
+        let result = try bench(["import-dashboard", export, "--municipality", "musterhausen", "--snapshot", "2025-06-30"], in: workspace)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad-values.csv:3:135: error: art_flaechendeckung is 'flächendeckend'"))
+        #expect(result.stderr.contains("bad-values.csv:4:158: error: online_status is 'okay'"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.file("musterhausen").path))
+    }
+}
