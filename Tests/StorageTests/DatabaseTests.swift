@@ -310,3 +310,17 @@ enum BenchBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 }
+
+/// A file that is not a database is named, with what to do.
+@Test func damagedDatabaseFileSaysWhatToDo() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-damaged-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("bench.sqlite")
+    try Data(repeating: 0x41, count: 4096).write(to: path)
+    #expect {
+        _ = try BenchDatabase(path: path)
+    } throws: { error in
+        "\(error)".contains("delete it and run the command again")
+    }
+}

@@ -126,9 +126,16 @@ public final class BenchDatabase: Sendable {
     }
 
     static func storageError(_ error: any Error, path: String) -> StorageError {
-        if let error = error as? StorageError { return error }
+        if let error = error as? StorageError {
+            // Record types report values they cannot read without knowing the file; name it here.
+            if case .database("", let reason) = error { return .database(path: path, reason: reason) }
+            return error
+        }
         if let error = error as? DatabaseError {
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return .busy(path: path) }
+            if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+                return .database(path: path, reason: "is damaged (\(error.message ?? "not a database")); it is derived from Datasets/: delete it and run the command again")
+            }
             return .database(path: path, reason: error.message ?? "\(error)")
         }
         return .database(path: path, reason: "\(error)")

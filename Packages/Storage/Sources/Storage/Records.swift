@@ -13,7 +13,9 @@ private func dateColumns(_ date: PartialDate?) -> [(any DatabaseValueConvertible
 
 private func partialDate(_ row: Row, _ column: String) throws -> PartialDate {
     let text: String = row[column]
-    guard let date = PartialDate(text) else { throw StorageError.database(path: "", reason: "\(column) '\(text)' is not a date") }
+    guard let date = PartialDate(text) else {
+        throw StorageError.database(path: "", reason: "\(column) '\(text)' is not a date; delete the database file to rebuild it")
+    }
     return date
 }
 
