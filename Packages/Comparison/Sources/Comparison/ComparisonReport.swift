@@ -3,16 +3,27 @@ import Domain
 /// The result of comparing municipalities: one section per metric, each with its figures, sources and
 /// comparability notes. Every renderer (terminal, Markdown, CSV, JSON, site) shows this and nothing else.
 public struct ComparisonReport: Sendable, Hashable {
-    /// The municipalities compared, in the order the user named them; every row has one cell per participant.
+    /// The municipalities compared, in the order the user named them; every row has one cell per participant
+    /// (and, in the peer view, one more per statistic of the peer group).
     public var participants: [Participant]
     /// The date given with `--as-of`, if any.
     public var asOf: PartialDate?
     public var sections: [MetricSection]
+    /// Set in the peer view: the other municipalities of the same kind, summarised by median and quartiles.
+    public var peerGroup: PeerGroup?
 
-    public init(participants: [Participant], asOf: PartialDate? = nil, sections: [MetricSection]) {
+    public init(participants: [Participant], asOf: PartialDate? = nil, sections: [MetricSection],
+                peerGroup: PeerGroup? = nil) {
         self.participants = participants
         self.asOf = asOf
         self.sections = sections
+        self.peerGroup = peerGroup
+    }
+
+    /// The heading of each cell of a row, in order: the participants, then the peer group's statistics.
+    public var columns: [Column] {
+        participants.map { Column(title: $0.name, subtitle: $0.kind.germanName, slug: $0.slug) }
+            + (peerGroup?.statistics.map { Column(title: $0.germanName, subtitle: peerGroup!.germanDescription, slug: nil) } ?? [])
     }
 
     /// Every source cited, in order of first use: footnote 1 is the first.
@@ -27,6 +38,11 @@ public struct ComparisonReport: Sendable, Hashable {
             }
         }
         return ordered
+    }
+
+    /// The footnote number of a source (1-based, in order of first use), nil for a source no figure cites.
+    public func footnote(of source: SourceReference) -> Int? {
+        sources.firstIndex(of: source).map { $0 + 1 }
     }
 }
 
@@ -43,6 +59,57 @@ public struct Participant: Sendable, Hashable {
         self.name = name
         self.kind = kind
         self.snapshot = snapshot
+    }
+}
+
+/// The heading of one column of figures.
+public struct Column: Sendable, Hashable {
+    /// "Stadt Leverkusen" or "Median".
+    public var title: String
+    /// "kreisfreie Stadt" or what the peer group is.
+    public var subtitle: String
+    /// The municipality of the column; nil for a statistic of the peer group.
+    public var slug: Slug?
+
+    public init(title: String, subtitle: String, slug: Slug?) {
+        self.title = title
+        self.subtitle = subtitle
+        self.slug = slug
+    }
+}
+
+/// The municipalities a peer view compares one municipality with: all others of the same kind.
+public struct PeerGroup: Sendable, Hashable {
+    public var kind: MunicipalityKind
+    /// The peers, sorted by slug.
+    public var members: [Participant]
+    /// The statistics shown, one column each.
+    public var statistics: [PeerStatistic]
+
+    public init(kind: MunicipalityKind, members: [Participant], statistics: [PeerStatistic] = PeerStatistic.allCases) {
+        self.kind = kind
+        self.members = members
+        self.statistics = statistics
+    }
+
+    /// "5 weitere kreisfreie Städte" as a column subtitle.
+    public var germanDescription: String {
+        "\(members.count) " + (members.count == 1 ? "Vergleichskommune" : "Vergleichskommunen") + " (\(kind.germanName))"
+    }
+}
+
+/// A statistic of the peer group's figures.
+public enum PeerStatistic: String, Sendable, Hashable, CaseIterable, Codable {
+    case lowerQuartile = "lower-quartile"
+    case median
+    case upperQuartile = "upper-quartile"
+
+    public var germanName: String {
+        switch self {
+        case .lowerQuartile: return "unteres Quartil"
+        case .median: return "Median"
+        case .upperQuartile: return "oberes Quartil"
+        }
     }
 }
 
@@ -91,10 +158,16 @@ public struct MetricRow: Sendable, Hashable {
     /// German label ("Online (Reifegrad ≥ 2)").
     public var label: String
     public var cells: [Figure]
+    /// A stable identifier of what the row counts (`online-count`, `projects-ozg-live-2025`), for CSV and JSON readers.
+    public var key: String
+    /// A German caution that applies to this row only ("Anteile in verschiedenen Zähleinheiten"), empty if none.
+    public var note: String
 
-    public init(label: String, cells: [Figure]) {
+    public init(label: String, cells: [Figure], key: String = "", note: String = "") {
         self.label = label
         self.cells = cells
+        self.key = key
+        self.note = note
     }
 }
 
@@ -119,7 +192,10 @@ public enum FigureValue: Sendable, Hashable {
     case count(Int, Qualifier)
     /// `numerator` of `denominator`, e.g. 283 of 1187.
     case share(numerator: Int, denominator: Int, Qualifier)
-    /// Bounds where units differ: the true value lies between `low` and `high`.
+    /// Bounds where a value is not known exactly: the true value lies between `low` and `high`.
+    ///
+    /// `unit` is an `IndicatorUnit` raw value (`percent` for shares, in percent) or a German unit
+    /// ("LeiKa-Leistungen", "pro Jahr").
     case interval(low: Double, high: Double, unit: String)
     case number(Double, unit: String, Qualifier)
     case date(PartialDate)
@@ -127,6 +203,31 @@ public enum FigureValue: Sendable, Hashable {
     case unknown(reason: String)
     /// The metric does not apply to this participant (e.g. no EfA service is relevant).
     case notApplicable(reason: String)
+}
+
+extension FigureValue {
+    /// The value as one number or bounds, for statistics and trends; nil for dates, unknown and not applicable.
+    /// Shares are in percent.
+    public var bounds: ClosedRange<Double>? {
+        switch self {
+        case .count(let value, _): return Double(value)...Double(value)
+        case .share(let numerator, let denominator, _):
+            guard denominator > 0 else { return nil }
+            let percent = Double(numerator) / Double(denominator) * 100
+            return percent...percent
+        case .interval(let low, let high, _): return low...high
+        case .number(let value, _, _): return value...value
+        case .date, .unknown, .notApplicable: return nil
+        }
+    }
+
+    /// Whether the figure says something known (a number, bounds or a date).
+    public var isKnown: Bool {
+        switch self {
+        case .unknown, .notApplicable: return false
+        default: return true
+        }
+    }
 }
 
 /// A document a figure comes from, as a reader can follow it.
@@ -176,21 +277,5 @@ public struct ComparabilityNote: Sendable, Hashable {
     public init(_ kind: Kind, _ text: String) {
         self.kind = kind
         self.text = text
-    }
-}
-
-/// Everything that can go wrong when comparing, with a German-free message for the person at the terminal.
-public enum ComparisonError: Error, Sendable, CustomStringConvertible, Equatable {
-    case tooFewParticipants(Int)
-    case noSnapshotBefore(slug: String, date: PartialDate, earliest: PartialDate?)
-
-    public var description: String {
-        switch self {
-        case .tooFewParticipants(let count):
-            return "a comparison needs at least two municipalities, got \(count); name another one, or use --peers"
-        case .noSnapshotBefore(let slug, let date, let earliest):
-            let hint = earliest.map { "its earliest snapshot is \($0); use --as-of \($0) or later" } ?? "it has no snapshot at all"
-            return "\(slug) has no snapshot on or before \(date): \(hint)"
-        }
     }
 }

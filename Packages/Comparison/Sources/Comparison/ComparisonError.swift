@@ -1,0 +1,26 @@
+import Domain
+
+/// Everything that can go wrong when comparing, with an (English) message for the person at the terminal.
+public enum ComparisonError: Error, Sendable, CustomStringConvertible, Equatable {
+    case tooFewParticipants(Int)
+    case noSnapshotBefore(slug: String, date: PartialDate, earliest: PartialDate?)
+    /// The same municipality named twice.
+    case duplicateParticipant(String)
+    /// The peer view found no other municipality of the same kind.
+    case noPeers(slug: String, kind: MunicipalityKind)
+
+    public var description: String {
+        switch self {
+        case .tooFewParticipants(let count):
+            return "a comparison needs at least two municipalities, got \(count); name another one, or use --peers"
+        case .noSnapshotBefore(let slug, let date, let earliest):
+            let hint = earliest.map { "its earliest snapshot is \($0); use --as-of \($0) or later" } ?? "it has no snapshot at all"
+            return "\(slug) has no snapshot on or before \(date): \(hint)"
+        case .duplicateParticipant(let slug):
+            return "\(slug) is named more than once; name each municipality once"
+        case .noPeers(let slug, let kind):
+            return "there is no other municipality of kind '\(kind.rawValue)' in Datasets/ to compare \(slug) with; "
+                + "add datasets of the same kind (bench new SLUG --kind \(kind.rawValue)), or compare with named municipalities"
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Domain
+
+/// The section "EfA-Nachnutzung": EfA services available, relevant, adopted and in the pipeline, the uptake share,
+/// and the time from availability to go-live.
+enum EfaUptakeSection {
+    /// What one side reports about EfA.
+    struct Uptake: Sendable {
+        var available: Indicator?
+        var relevant: Indicator?
+        var adoptedIndicator: Indicator?
+        /// EfA projects in their latest state.
+        var projects: [ProjectView]
+
+        init(_ side: Side) {
+            available = side.latestIndicator(KnownIndicator.efaAvailable)
+            relevant = side.latestIndicator(KnownIndicator.efaRelevant)
+            adoptedIndicator = side.latestIndicator(KnownIndicator.efaAdopted)
+            projects = ProjectView.latest(in: side.dataset).filter { $0.channel == .efa }
+        }
+
+        var live: [ProjectView] { projects.filter(\.isLive) }
+
+        var hasFigures: Bool { available != nil || relevant != nil || adoptedIndicator != nil || !projects.isEmpty }
+
+        /// The latest date any of the figures is valid for.
+        var date: PartialDate? {
+            ([available?.snapshot, relevant?.snapshot, adoptedIndicator?.snapshot].compactMap { $0 } + projects.map(\.statusDate)).max()
+        }
+
+        /// Adopted services: the indicator, else the live EfA projects as a lower bound, else nothing.
+        var adopted: Count? {
+            if let indicator = adoptedIndicator, let value = indicator.value.value?.number { return Count(Int(value), indicator.qualifier) }
+            return live.isEmpty ? nil : Count(live.count, .atLeast)
+        }
+    }
+
+    static func build(_ sides: [Side]) -> MetricSection {
+        let definition = Methodology.definition(of: .efaUptake)
+        let uptakes = sides.map(Uptake.init)
+        let withFigures = zip(sides, uptakes).filter { $0.1.hasFigures }
+        guard withFigures.count >= 2 else {
+            let missing = zip(sides, uptakes).filter { !$0.1.hasFigures }.map(\.0.name)
+            return MetricSection(id: .efaUptake, title: definition.title, definition: definition.summary,
+                                 comparability: .notComparable(reason: "Nicht vergleichbar: " + CommonNotes.list(missing)
+                                     + (missing.count == 1 ? " meldet" : " melden") + " weder EfA-Kennzahlen noch EfA-Projekte."),
+                                 rows: [], notes: [])
+        }
+
+        func row(_ key: String, _ label: String, _ cell: (Side, Uptake) -> Figure) -> MetricRow {
+            MetricRow(label: label, cells: zip(sides, uptakes).map(cell), key: key)
+        }
+        func indicatorRow(_ key: String, _ label: String, _ pick: @escaping (Uptake) -> Indicator?) -> MetricRow {
+            row(key, label) { side, uptake in
+                pick(uptake).map(side.figure) ?? Figure(value: .unknown(reason: "nicht gemeldet"))
+            }
+        }
+        func projectRow(_ key: String, _ label: String, _ states: Set<ProjectState>) -> MetricRow {
+            row(key, label) { side, uptake in
+                let matching = uptake.projects.filter { !$0.isLive && $0.state.map(states.contains) == true }
+                return Figure(value: .count(matching.count, .atLeast), asOf: uptake.projects.map(\.statusDate).max(),
+                              sources: side.cite(matching.flatMap(\.sourceIDs)),
+                              remark: matching.map(\.name).joined(separator: ", "))
+            }
+        }
+
+        let rows: [MetricRow] = [
+            indicatorRow("efa-available", "EfA-Dienste zur Nachnutzung verfügbar") { $0.available },
+            indicatorRow("efa-relevant", "davon für die eigene Verwaltungsebene relevant") { $0.relevant },
+            row("efa-adopted", "nachgenutzt (live)") { side, uptake in
+                if let indicator = uptake.adoptedIndicator { return side.figure(indicator) }
+                guard let adopted = uptake.adopted else {
+                    return Figure(value: .unknown(reason: "nicht gemeldet; keine EfA-Nachnutzung als live genannt"),
+                                  asOf: uptake.projects.map(\.statusDate).max())
+                }
+                return Figure(value: adopted.figureValue, asOf: uptake.live.map(\.statusDate).max(),
+                              sources: side.cite(uptake.live.flatMap(\.sourceIDs)),
+                              remark: "aus der Projektliste: " + uptake.live.map(\.name).joined(separator: ", "))
+            },
+            projectRow("efa-in-progress", "EfA-Projekte in Umsetzung", [.inProgress]),
+            projectRow("efa-planned", "EfA-Projekte in Vorbereitung", [.planned]),
+            projectRow("efa-open", "EfA-Projekte offen (ohne Termin)", [.open]),
+            row("efa-uptake-share", "Nachnutzungsquote (nachgenutzt von relevant)") { side, uptake in
+                guard let adopted = uptake.adopted, let relevant = uptake.relevant, let count = relevant.value.value?.number else {
+                    return Figure(value: .unknown(reason: uptake.relevant == nil ? "Zahl relevanter Dienste fehlt" : "Zahl nachgenutzter Dienste fehlt"))
+                }
+                guard count > 0 else { return Figure(value: .notApplicable(reason: "kein EfA-Dienst relevant"), asOf: relevant.snapshot) }
+                return Figure(value: .share(numerator: adopted.value, denominator: Int(count),
+                                            .ofShare(numerator: adopted.qualifier, denominator: relevant.qualifier)),
+                              asOf: uptake.date, sources: side.cite([relevant.sourceID] + (uptake.adoptedIndicator.map { [$0.sourceID] } ?? [])))
+            },
+            row("efa-time-to-live", "Zeit von Verfügbarkeit bis Go-live") { side, uptake in
+                timeToLive(side, uptake)
+            },
+            row("efa-waiting", "nachnutzbar, aber noch nicht live") { side, uptake in
+                waiting(side, uptake)
+            },
+        ]
+
+        var notes: [ComparabilityNote] = []
+        let shares = withFigures.compactMap { side, uptake -> String? in
+            guard let available = uptake.available?.value.value?.number, let relevant = uptake.relevant?.value.value?.number else { return nil }
+            return "\(side.name) nennt \(GermanFormat.number(relevant)) von \(GermanFormat.number(available)) verfügbaren Diensten als für sich relevant"
+        }
+        if let note = CommonNotes.levels(sides, consequence: "Nur ein Teil der EfA-Dienste betrifft jede Verwaltungsebene"
+            + (shares.isEmpty ? "." : ": " + CommonNotes.list(shares) + ".") + " Verfügbare und nachgenutzte Dienste sind deshalb nur "
+            + "im Verhältnis zu den für die eigene Ebene relevanten vergleichbar.") {
+            notes.append(note)
+        }
+        if let note = CommonNotes.snapshotGap(withFigures.compactMap { side, uptake in uptake.date.map { (side.name, $0) } }) {
+            notes.append(note)
+        }
+        for (side, uptake) in withFigures {
+            let missing = [(uptake.available, "verfügbarer"), (uptake.relevant, "relevanter"), (uptake.adoptedIndicator, "nachgenutzter")]
+                .filter { $0.0 == nil }.map(\.1)
+            if !missing.isEmpty {
+                notes.append(ComparabilityNote(.unknownValues, "\(side.name) meldet keine Zahl " + CommonNotes.list(missing)
+                    + " EfA-Dienste; diese Werte bleiben unbekannt, nicht 0."))
+            }
+            let ozgProjects = ProjectView.latest(in: side.dataset).filter { $0.scope == .ozg }
+            let unknownChannel = ozgProjects.filter { $0.channel == .unknown }.count
+            let onlineServices = ServicesOnlineSection.current(side)?.online
+            if unknownChannel > 0 || (onlineServices?.value ?? 0) > 0 {
+                var parts: [String] = []
+                if unknownChannel > 0 { parts.append("\(GermanFormat.integer(unknownChannel)) von \(GermanFormat.integer(ozgProjects.count)) OZG-Projekten") }
+                if let onlineServices, onlineServices.value > 0 { parts.append("den \(onlineServices.german) online gemeldeten Leistungen") }
+                notes.append(ComparabilityNote(.unknownValues, "\(side.name): Bei " + CommonNotes.list(parts) + " ist der Umsetzungsweg "
+                    + "nicht angegeben; ob sie EfA-Dienste nutzen, ist unbekannt (nicht „nein“)."))
+            }
+            if let indicator = uptake.adoptedIndicator, indicator.qualifier != .exact {
+                notes.append(ComparabilityNote(.approximateValues, "\(side.name): Die Zahl nachgenutzter EfA-Dienste ist nur als "
+                    + (indicator.qualifier == .atLeast ? "Mindestzahl" : "ungefähre Zahl") + " gemeldet („\(GermanFormat.value(side.figure(indicator).value))“)."))
+            }
+        }
+        let fromProjects = withFigures.filter { $0.1.adoptedIndicator == nil && $0.1.adopted != nil }.map(\.0.name)
+        let fromIndicator = withFigures.filter { $0.1.adoptedIndicator != nil }.map(\.0.name)
+        if !fromProjects.isEmpty && !fromIndicator.isEmpty {
+            notes.append(ComparabilityNote(.mixedSources, "Nachgenutzte Dienste stammen bei " + CommonNotes.list(fromProjects)
+                + " aus der Projektliste (Mindestzahl), bei " + CommonNotes.list(fromIndicator) + " aus einer gemeldeten Kennzahl."))
+        }
+        return MetricSection(id: .efaUptake, title: definition.title, definition: definition.summary,
+                             comparability: notes.isEmpty ? .comparable : .withCaveats, rows: rows, notes: notes)
+    }
+
+    /// Months from availability for reuse to the actual go-live, over the EfA services where both are dated.
+    static func timeToLive(_ side: Side, _ uptake: Uptake) -> Figure {
+        let dated = uptake.live.filter { $0.reuseAvailable != nil && $0.goLive != nil && $0.goLiveKind == .actual }
+        guard !dated.isEmpty else {
+            return Figure(value: .unknown(reason: "für keine nachgenutzte EfA-Leistung sind Verfügbarkeit und Go-live datiert"))
+        }
+        let spans = dated.map { PartialDate.daysBetween($0.reuseAvailable!, $0.goLive!) }
+        let low = Double(spans.map(\.lowerBound).min()!) / GermanFormat.averageMonthDays
+        let high = Double(spans.map(\.upperBound).max()!) / GermanFormat.averageMonthDays
+        let remark = dated.map { "\($0.name): \(GermanFormat.date($0.reuseAvailable!)) → \(GermanFormat.date($0.goLive!))" }.joined(separator: "; ")
+        let value: FigureValue = abs(high - low) < 0.05 ? .number((low * 10).rounded() / 10, unit: "Monate", .exact)
+            : .interval(low: (low * 10).rounded() / 10, high: (high * 10).rounded() / 10, unit: "Monate")
+        return Figure(value: value, asOf: dated.map(\.statusDate).max(), sources: side.cite(dated.flatMap(\.sourceIDs)), remark: remark)
+    }
+
+    /// EfA services that could be reused by the status date but are not live, with how long they have waited.
+    static func waiting(_ side: Side, _ uptake: Uptake) -> Figure {
+        let waiting = uptake.projects.filter { project in
+            guard let available = project.reuseAvailable, !project.isLive, project.state != .stopped else { return false }
+            return available.isOnOrBefore(project.statusDate)
+        }
+        let remark = waiting.map {
+            "\($0.name): nachnutzbar seit \(GermanFormat.date($0.reuseAvailable!)), Stand \(GermanFormat.date($0.statusDate)) "
+                + "(\(GermanFormat.distance(days: PartialDate.daysBetween($0.reuseAvailable!, $0.statusDate))))"
+        }.joined(separator: "; ")
+        return Figure(value: .count(waiting.count, .atLeast), asOf: uptake.projects.map(\.statusDate).max(),
+                      sources: side.cite(waiting.flatMap(\.sourceIDs)), remark: remark)
+    }
+}

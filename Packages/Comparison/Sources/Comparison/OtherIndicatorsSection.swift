@@ -1,0 +1,85 @@
+import Domain
+
+/// The section "Weitere Kennzahlen": indicators every side reports with the same identifier, unit and subject.
+enum OtherIndicatorsSection {
+    /// What makes two indicator rows the same figure.
+    struct Key: Hashable, Comparable {
+        var indicator: String
+        var subject: String
+        var unit: IndicatorUnit
+
+        init(_ indicator: Indicator) {
+            self.indicator = indicator.indicator
+            self.subject = indicator.subject
+            self.unit = indicator.unit
+        }
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.indicator, lhs.subject, lhs.unit.rawValue) < (rhs.indicator, rhs.subject, rhs.unit.rawValue)
+        }
+    }
+
+    /// The indicators of a side that belong to no axis, latest per key (dated figures only count once).
+    static func latest(of side: Side) -> [Key: Indicator] {
+        let other = side.dataset.indicators.filter { Axis.of(indicator: $0.indicator) == .otherIndicators }
+        return Dictionary(grouping: other, by: Key.init).compactMapValues { rows in
+            rows.max { ($0.snapshot, $0.period ?? $0.snapshot) < ($1.snapshot, $1.period ?? $1.snapshot) }
+        }
+    }
+
+    /// The elements every set has (empty for no sets).
+    static func intersection<Element>(_ sets: [Set<Element>]) -> Set<Element> {
+        guard var result = sets.first else { return [] }
+        for set in sets.dropFirst() { result.formIntersection(set) }
+        return result
+    }
+
+    static func build(_ sides: [Side]) -> MetricSection {
+        let definition = Methodology.definition(of: .otherIndicators)
+        let latest = sides.map(latest)
+        let shared = intersection(latest.map { Set($0.keys) })
+        var notes: [ComparabilityNote] = []
+
+        // Same indicator and subject, different unit: a near miss worth saying.
+        let byName = latest.map { Set($0.keys.map { [$0.indicator, $0.subject] }) }
+        let sharedNames = intersection(byName)
+        for name in sharedNames.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !shared.contains(where: { [$0.indicator, $0.subject] == name }) {
+            let units = zip(sides, latest).map { side, indicators in
+                side.name + ": " + indicators.keys.filter { [$0.indicator, $0.subject] == name }.map(\.unit.rawValue).sorted().joined(separator: ", ")
+            }
+            notes.append(ComparabilityNote(.differentUnits, "„\(KnownIndicator.label(of: name[0]))“ wird in verschiedenen Einheiten "
+                + "gemeldet (" + units.joined(separator: "; ") + ") und deshalb nicht gezeigt."))
+        }
+        var onlyOne: [String] = []
+        for (side, indicators) in zip(sides, latest) {
+            let count = indicators.keys.filter { !shared.contains($0) }.count
+            if count > 0 { onlyOne.append("\(side.name) \(GermanFormat.integer(count)) " + (count == 1 ? "Kennzahl" : "Kennzahlen")) }
+        }
+        if !onlyOne.isEmpty {
+            notes.append(ComparabilityNote(.other, "Nicht von allen gemeldet und deshalb nicht gezeigt: " + onlyOne.joined(separator: ", ")
+                + ". bench gaps nennt, was die andere Seite melden müsste."))
+        }
+        guard !shared.isEmpty else {
+            return MetricSection(id: .otherIndicators, title: definition.title, definition: definition.summary,
+                                 comparability: .notComparable(reason: "Keine weitere Kennzahl wird von allen Kommunen mit gleichem "
+                                     + "Bezeichner, gleicher Einheit und gleichem Gegenstand gemeldet."),
+                                 rows: [], notes: notes)
+        }
+        let rows = shared.sorted().map { key in
+            MetricRow(label: KnownIndicator.label(of: key.indicator) + (key.subject.isEmpty ? "" : " – " + key.subject),
+                      cells: zip(sides, latest).map { side, indicators in side.figure(indicators[key]!) },
+                      key: "indicator-\(key.indicator)" + (key.subject.isEmpty ? "" : "|\(key.subject)"))
+        }
+        let dates = zip(sides, latest).compactMap { side, indicators -> (name: String, date: PartialDate)? in
+            shared.compactMap { indicators[$0]?.snapshot }.max().map { (side.name, $0) }
+        }
+        if let note = CommonNotes.snapshotGap(dates) { notes.insert(note, at: 0) }
+        let approximate = zip(sides, latest).filter { _, indicators in shared.contains { indicators[$0]?.qualifier != .exact } }.map(\.0.name)
+        if !approximate.isEmpty {
+            notes.append(ComparabilityNote(.approximateValues, CommonNotes.list(approximate) + (approximate.count == 1 ? " meldet" : " melden")
+                + " manche dieser Kennzahlen nur ungefähr oder als Mindestzahl."))
+        }
+        return MetricSection(id: .otherIndicators, title: definition.title, definition: definition.summary,
+                             comparability: notes.isEmpty ? .comparable : .withCaveats, rows: rows, notes: notes)
+    }
+}

@@ -1,0 +1,106 @@
+import Domain
+
+/// What one municipality reports about its services at one snapshot, in one counting unit: counts per status word
+/// (from tallies, or from the services listed one by one) and the total.
+struct ServiceCensus: Sendable, Hashable {
+    /// The count of one status word.
+    struct Part: Sendable, Hashable {
+        var status: String
+        var count: Reported<Int>
+        var qualifier: Qualifier
+        /// What the word means on the common scale; nil where the mapping lacks the word (validation reports it).
+        var entry: StatusMappingEntry?
+        var sourceIDs: [String]
+
+        var known: Count? { count.value.map { Count($0, qualifier) } }
+    }
+
+    var snapshot: PartialDate
+    var unit: CountingUnit
+    var parts: [Part]
+    var total: Count?
+    /// The label the source gives the total ("OZG-Leistungen in Zuständigkeit der Stadt Leverkusen").
+    var totalLabel: String
+    var totalSourceIDs: [String]
+    /// The services of the snapshot listed one by one (any unit): the evidence for converting between units.
+    var records: [ServiceRecord]
+    /// Whether the parts name every status word of the mapping that describes services (so their sum is the whole).
+    var coversEveryStatus: Bool
+
+    /// Whether the parts are the whole census: they cover every status, or their exact counts add up to the total.
+    var isComplete: Bool {
+        if coversEveryStatus && parts.allSatisfy({ $0.count.isKnown }) { return true }
+        guard let total, total.qualifier == .exact, parts.allSatisfy({ $0.count.isKnown && $0.qualifier == .exact }) else {
+            return false
+        }
+        return parts.compactMap(\.count.value).reduce(0, +) == total.value
+    }
+
+    var sourceIDs: [String] { parts.flatMap(\.sourceIDs) + totalSourceIDs }
+
+    /// Every census of a dataset, oldest first.
+    ///
+    /// Tallies give the counts where they exist; listed services are counted per status word only at snapshots
+    /// without tallies (a list is often only the online services, so it cannot stand beside a tally). Services of
+    /// the unit `local` never form a census of their own: they belong to no catalogue.
+    static func all(in dataset: Dataset) -> [ServiceCensus] {
+        struct Key: Hashable, Comparable {
+            var snapshot: PartialDate
+            var unit: CountingUnit
+            static func < (lhs: Key, rhs: Key) -> Bool {
+                (lhs.snapshot, lhs.unit.rawValue) < (rhs.snapshot, rhs.unit.rawValue)
+            }
+        }
+        let mapping = dataset.statusMapping
+        let tallied = Dictionary(grouping: dataset.tallies) { Key(snapshot: $0.snapshot, unit: $0.unit) }
+        let talliedSnapshots = Set(dataset.tallies.map(\.snapshot))
+        let listed = Dictionary(grouping: dataset.services.filter { !talliedSnapshots.contains($0.snapshot) && $0.unit != .local }) {
+            Key(snapshot: $0.snapshot, unit: $0.unit)
+        }
+        let recordsBySnapshot = Dictionary(grouping: dataset.services, by: \.snapshot)
+
+        var censuses: [ServiceCensus] = []
+        for key in Set(tallied.keys).union(listed.keys).sorted() {
+            var parts: [Part] = []
+            var total: Count?
+            var totalLabel = ""
+            var totalSources: [String] = []
+            if let tallies = tallied[key] {
+                for tally in tallies.sorted(by: { $0.status < $1.status }) {
+                    switch tally.role {
+                    case .part:
+                        parts.append(Part(status: tally.status, count: tally.count, qualifier: tally.qualifier,
+                                          entry: mapping[tally.status], sourceIDs: [tally.sourceID]))
+                    case .total where total == nil && totalSources.isEmpty:
+                        total = tally.count.value.map { Count($0, tally.qualifier) }
+                        totalLabel = tally.status
+                        totalSources = [tally.sourceID]
+                    case .total:
+                        continue
+                    }
+                }
+            } else if let records = listed[key] {
+                for (status, group) in Dictionary(grouping: records, by: \.status).sorted(by: { $0.key < $1.key }) {
+                    parts.append(Part(status: status, count: .known(group.count), qualifier: .exact, entry: mapping[status],
+                                      sourceIDs: group.map(\.sourceID)))
+                }
+            }
+            if total == nil && totalSources.isEmpty && key.unit == .ozgLeistung,
+               let indicator = dataset.indicators.first(where: {
+                   $0.indicator == KnownIndicator.ozgServicesResponsible && $0.snapshot == key.snapshot && $0.subject.isEmpty
+               }) {
+                // A municipality that gives its total only in prose ("ca. 190 OZG-Leistungen in Zuständigkeit").
+                total = indicator.value.value?.number.map { Count(Int($0), indicator.qualifier) }
+                totalLabel = KnownIndicator.label(of: indicator.indicator)
+                totalSources = [indicator.sourceID]
+            }
+            let serviceWords = Set(mapping.entries.filter { $0.projectState == nil }.map(\.status))
+            let covers = !serviceWords.isEmpty && serviceWords.isSubset(of: Set(parts.map(\.status)))
+                && parts.allSatisfy { mapping[$0.status]?.projectState == nil }
+            censuses.append(ServiceCensus(snapshot: key.snapshot, unit: key.unit, parts: parts, total: total,
+                                          totalLabel: totalLabel, totalSourceIDs: totalSources,
+                                          records: recordsBySnapshot[key.snapshot] ?? [], coversEveryStatus: covers))
+        }
+        return censuses
+    }
+}

@@ -1,0 +1,54 @@
+import Domain
+
+/// One municipality as a metric sees it: its dataset cut at the as-of date, and how to cite its sources.
+struct Side: Sendable {
+    /// Only rows valid on or before the as-of date.
+    var dataset: Dataset
+    var participant: Participant
+    var reference: ReferenceCatalogue
+
+    init(dataset: Dataset, asOf: PartialDate?, reference: ReferenceCatalogue) {
+        let cut = asOf.map { dataset.asOf($0) } ?? dataset
+        self.dataset = cut
+        self.participant = Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind,
+                                       snapshot: cut.snapshots.last)
+        self.reference = reference
+    }
+
+    var name: String { participant.name }
+
+    /// The documents with these ids, each once, in the order given (ids not in sources.csv are left out).
+    func cite(_ ids: [String]) -> [SourceReference] {
+        var seen = Set<String>()
+        return ids.compactMap { id in
+            guard seen.insert(id).inserted, let source = dataset.source(id) else { return nil }
+            return SourceReference(slug: dataset.slug, source: source)
+        }
+    }
+}
+
+extension PartialDate {
+    /// Whether this date lies on or before `date` whatever day either means: "2025-06" is not on or before 2025-06-15.
+    func isOnOrBefore(_ date: PartialDate) -> Bool {
+        latestDay.dayNumber <= date.latestDay.dayNumber
+    }
+
+    /// The smallest and largest number of years between two dates (365.2425 days a year).
+    static func yearsBetween(_ a: PartialDate, _ b: PartialDate) -> ClosedRange<Double> {
+        let days = daysBetween(a, b)
+        return Double(days.lowerBound) / 365.2425...Double(days.upperBound) / 365.2425
+    }
+}
+
+extension Dataset {
+    /// The dataset as it stood on `date`: only services, tallies and indicators of a snapshot on or before it, and
+    /// only project rows whose status date is on or before it.
+    func asOf(_ date: PartialDate) -> Dataset {
+        var cut = self
+        cut.services = services.filter { $0.snapshot.isOnOrBefore(date) }
+        cut.tallies = tallies.filter { $0.snapshot.isOnOrBefore(date) }
+        cut.indicators = indicators.filter { $0.snapshot.isOnOrBefore(date) }
+        cut.projects = projects.filter { $0.statusDate.isOnOrBefore(date) }
+        return cut
+    }
+}

@@ -1,0 +1,122 @@
+import Domain
+
+/// The section "Entwicklung": every series a municipality has at two or more snapshots, with the change per year.
+enum TrendsSection {
+    /// One value of a series at one snapshot.
+    struct Point: Sendable, Hashable {
+        var date: PartialDate
+        var value: FigureValue
+        var sourceIDs: [String]
+    }
+
+    /// A series of one side: what it measures and its points, oldest first.
+    struct Series: Sendable, Hashable {
+        var key: String
+        var label: String
+        /// "pro Jahr" or "Prozentpunkte pro Jahr".
+        var changeUnit: String
+        var points: [Point]
+    }
+
+    /// Every series of a side, by key.
+    static func series(of side: Side) -> [Series] {
+        var result: [Series] = []
+        let censuses = ServiceCensus.all(in: side.dataset).map(ServicesOnline.init)
+        for unit in CountingUnit.allCases {
+            let ofUnit = censuses.filter { $0.census.unit == unit }
+            let totals = ofUnit.compactMap { figures in
+                figures.census.total.map { Point(date: figures.census.snapshot, value: $0.figureValue, sourceIDs: figures.census.totalSourceIDs) }
+            }
+            let online = ofUnit.compactMap { figures in
+                figures.online.map { Point(date: figures.census.snapshot, value: $0.figureValue, sourceIDs: figures.onlineParts.flatMap(\.sourceIDs)) }
+            }
+            let shares = ofUnit.filter { $0.share.bounds != nil }.map {
+                Point(date: $0.census.snapshot, value: $0.share, sourceIDs: $0.census.sourceIDs)
+            }
+            result.append(Series(key: "trend-in-scope-total-\(unit.rawValue)", label: "Leistungen im Bestand (\(unit.germanName))",
+                                 changeUnit: "pro Jahr", points: totals))
+            result.append(Series(key: "trend-online-count-\(unit.rawValue)", label: "Online laut Kommune (\(unit.germanName))",
+                                 changeUnit: "pro Jahr", points: online))
+            result.append(Series(key: "trend-online-share-\(unit.rawValue)", label: "Anteil online laut Kommune (\(unit.germanName))",
+                                 changeUnit: "Prozentpunkte pro Jahr", points: shares))
+        }
+        let hasCensusTotals = result.contains { $0.key == "trend-in-scope-total-\(CountingUnit.ozgLeistung.rawValue)" && !$0.points.isEmpty }
+        let grouped = Dictionary(grouping: side.dataset.indicators.filter { $0.value.value?.number != nil }) {
+            [$0.indicator, $0.subject, $0.unit.rawValue, $0.period?.description ?? ""]
+        }
+        for (key, indicators) in grouped.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            // The total of OZG-Leistungen is already the census series "Leistungen im Bestand".
+            if key[0] == KnownIndicator.ozgServicesResponsible && hasCensusTotals { continue }
+            let first = indicators[0]
+            let label = KnownIndicator.label(of: first) + (first.period.map { " (Zeitraum \(GermanFormat.date($0)))" } ?? "")
+            let points = indicators.sorted { $0.snapshot < $1.snapshot }.map {
+                Point(date: $0.snapshot, value: side.figure($0).value, sourceIDs: [$0.sourceID])
+            }
+            let unit = first.unit == .percent ? "Prozentpunkte pro Jahr" : "pro Jahr"
+            result.append(Series(key: "trend-" + key.filter { !$0.isEmpty }.joined(separator: "|"), label: label, changeUnit: unit,
+                                 points: points))
+        }
+        return result.filter { !$0.points.isEmpty }
+    }
+
+    /// The change per year from the first to the last point; bounds where dates are partial or values are bounds.
+    static func changePerYear(_ series: Series) -> FigureValue {
+        guard let first = series.points.first, let last = series.points.last, series.points.count >= 2,
+              let from = first.value.bounds, let to = last.value.bounds else {
+            return .unknown(reason: "weniger als zwei bezifferte Stände")
+        }
+        let years = PartialDate.yearsBetween(first.date, last.date)
+        guard years.lowerBound > 0 else { return .unknown(reason: "die Stände lassen sich zeitlich nicht trennen") }
+        // Bounds stand for two readings (e.g. with and without services of unknown scope); each is followed on its own.
+        let changes = [to.lowerBound - from.lowerBound, to.upperBound - from.upperBound]
+        let perYear = changes.flatMap { change in [change / years.lowerBound, change / years.upperBound] }
+        let low = (perYear.min()! * 10).rounded() / 10, high = (perYear.max()! * 10).rounded() / 10
+        return low == high ? .number(low, unit: series.changeUnit, .exact) : .interval(low: low, high: high, unit: series.changeUnit)
+    }
+
+    /// "258 (2023) → 283 (28.05.2024)".
+    static func pointsText(_ series: Series) -> String {
+        series.points.map { GermanFormat.value($0.value, reasons: false) + " (" + GermanFormat.date($0.date) + ")" }.joined(separator: " → ")
+    }
+
+    static func build(_ sides: [Side]) -> MetricSection {
+        let definition = Methodology.definition(of: .trends)
+        let all = sides.map(series)
+        let multi = all.map { $0.filter { $0.points.count >= 2 } }
+        guard multi.contains(where: { !$0.isEmpty }) else {
+            return MetricSection(id: .trends, title: definition.title, definition: definition.summary,
+                                 comparability: .notComparable(reason: "Keine Entwicklung: Keine Kommune hat zwei Stände derselben Kennzahl."),
+                                 rows: [], notes: [])
+        }
+        var keys: [(key: String, label: String)] = []
+        for series in multi.flatMap({ $0 }) where !keys.contains(where: { $0.key == series.key }) {
+            keys.append((series.key, series.label))
+        }
+        let rows = keys.map { key, label in
+            MetricRow(label: label + ": Veränderung pro Jahr", cells: zip(sides, all).map { side, series in
+                guard let found = series.first(where: { $0.key == key }) else {
+                    return Figure(value: .notApplicable(reason: "nicht gemeldet"))
+                }
+                let sources = side.cite(found.points.flatMap(\.sourceIDs))
+                guard found.points.count >= 2 else {
+                    return Figure(value: .notApplicable(reason: "nur ein Stand: " + pointsText(found)), asOf: found.points[0].date, sources: sources)
+                }
+                return Figure(value: changePerYear(found), asOf: found.points.last!.date, sources: sources, remark: pointsText(found))
+            }, key: key)
+        }
+
+        var notes: [ComparabilityNote] = sides.compactMap(ServicesOnlineSection.denominatorChange)
+        let partial = zip(sides, multi).filter { _, series in series.contains { $0.points.contains { $0.date.precision != .day } } }.map(\.0.name)
+        if !partial.isEmpty {
+            notes.append(ComparabilityNote(.other, CommonNotes.list(partial) + (partial.count == 1 ? " nennt" : " nennen")
+                + " manche Stände nur mit Monat oder Jahr; die Zeit zwischen den Ständen ist dann eine Spanne, und die "
+                + "Veränderung pro Jahr wird als Spanne gezeigt."))
+        }
+        if sides.count > 1 {
+            notes.append(ComparabilityNote(.snapshotGap, "Die Entwicklung jeder Kommune bezieht sich auf ihre eigenen Stände; "
+                + "Veränderungen pro Jahr über verschiedene Zeiträume sind nur mit Vorsicht nebeneinanderzustellen."))
+        }
+        return MetricSection(id: .trends, title: definition.title, definition: definition.summary, comparability: .withCaveats,
+                             rows: rows, notes: notes)
+    }
+}

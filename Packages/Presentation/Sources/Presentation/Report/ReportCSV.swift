@@ -1,0 +1,39 @@
+import Comparison
+import Domain
+
+/// A comparison as CSV: one line per figure and one per note, numbers plain. Column names are German, as the
+/// spreadsheet's readers are.
+struct ReportCSV {
+    var report: ComparisonReport
+
+    static let header = ["abschnitt", "zeile", "schluessel", "spalte", "art", "wert", "untergrenze", "obergrenze", "zaehler",
+                         "nenner", "einheit", "qualifikator", "stand", "quellen", "anmerkung"]
+
+    var text: String {
+        var lines = [Self.header.joined(separator: ",")]
+        let columns = report.columns
+        for section in report.sections {
+            if case .notComparable(let reason) = section.comparability {
+                lines.append(line([section.id.rawValue, "", "nicht-vergleichbar", "", "", "", "", "", "", "", "", "", "", "", reason]))
+            }
+            for row in section.rows {
+                for (column, figure) in zip(columns, row.cells) {
+                    let plain = PlainFigure(figure.value)
+                    let remark = [plain.reason ?? "", figure.remark].filter { !$0.isEmpty }.joined(separator: "; ")
+                    lines.append(line([
+                        section.id.rawValue, row.label, row.key, column.slug?.rawValue ?? column.title, plain.kind, plain.value ?? "",
+                        plain.low ?? "", plain.high ?? "", plain.numerator.map(String.init) ?? "", plain.denominator.map(String.init) ?? "",
+                        plain.unit ?? "", plain.qualifier ?? "", figure.asOf?.description ?? "",
+                        figure.sources.map { "\($0.slug)/\($0.sourceID)" }.joined(separator: " "), remark,
+                    ]))
+                }
+            }
+            for note in section.notes {
+                lines.append(line([section.id.rawValue, "", "hinweis:" + note.kind.rawValue, "", "", "", "", "", "", "", "", "", "", "", note.text]))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func line(_ fields: [String]) -> String { fields.map(csvField).joined(separator: ",") }
+}

@@ -1,0 +1,128 @@
+import Comparison
+import Domain
+import Foundation
+
+/// A comparison as JSON: every figure taken apart into plain fields, keys sorted, so that the same input gives the
+/// same bytes.
+enum ReportJSON {
+    struct Document: Encodable {
+        var title: String
+        var asOf: String?
+        var participants: [ParticipantEntry]
+        var peerGroup: PeerGroupEntry?
+        var columns: [ColumnEntry]
+        var sections: [SectionEntry]
+        var sources: [SourceEntry]
+    }
+
+    struct ParticipantEntry: Encodable {
+        var slug: String
+        var name: String
+        var kind: String
+        var level: String
+        var snapshot: String?
+
+        init(_ participant: Participant) {
+            slug = participant.slug.rawValue
+            name = participant.name
+            kind = participant.kind.rawValue
+            level = participant.kind.level.rawValue
+            snapshot = participant.snapshot?.description
+        }
+    }
+
+    struct PeerGroupEntry: Encodable {
+        var kind: String
+        var members: [ParticipantEntry]
+        var statistics: [String]
+    }
+
+    struct ColumnEntry: Encodable {
+        var title: String
+        var subtitle: String
+        var slug: String?
+    }
+
+    struct SectionEntry: Encodable {
+        var id: String
+        var title: String
+        var definition: String
+        var comparability: String
+        var notComparableReason: String?
+        var rows: [RowEntry]
+        var notes: [NoteEntry]
+    }
+
+    struct RowEntry: Encodable {
+        var key: String
+        var label: String
+        var note: String?
+        var cells: [CellEntry]
+    }
+
+    struct CellEntry: Encodable {
+        var figure: PlainFigure
+        var asOf: String?
+        var sources: [Int]
+        var remark: String?
+    }
+
+    struct NoteEntry: Encodable {
+        var kind: String
+        var text: String
+    }
+
+    struct SourceEntry: Encodable {
+        var footnote: Int
+        var slug: String
+        var id: String
+        var title: String
+        var type: String
+        var reference: String?
+        var date: String
+        var body: String?
+    }
+
+    static func text(_ report: ComparisonReport) -> String {
+        let sections = report.sections.map { section -> SectionEntry in
+            let (status, reason): (String, String?)
+            switch section.comparability {
+            case .comparable: (status, reason) = ("comparable", nil)
+            case .withCaveats: (status, reason) = ("with-caveats", nil)
+            case .notComparable(let why): (status, reason) = ("not-comparable", why)
+            }
+            return SectionEntry(
+                id: section.id.rawValue, title: section.title, definition: section.definition, comparability: status,
+                notComparableReason: reason,
+                rows: section.rows.map { row in
+                    RowEntry(key: row.key, label: row.label, note: row.note.isEmpty ? nil : row.note, cells: row.cells.map { figure in
+                        CellEntry(figure: PlainFigure(figure.value), asOf: figure.asOf?.description,
+                                  sources: figure.sources.compactMap(report.footnote), remark: figure.remark.isEmpty ? nil : figure.remark)
+                    })
+                },
+                notes: section.notes.map { NoteEntry(kind: $0.kind.rawValue, text: $0.text) })
+        }
+        let document = Document(
+            title: ReportWords.title(report), asOf: report.asOf?.description,
+            participants: report.participants.map(ParticipantEntry.init),
+            peerGroup: report.peerGroup.map { PeerGroupEntry(kind: $0.kind.rawValue, members: $0.members.map(ParticipantEntry.init),
+                                                              statistics: $0.statistics.map(\.rawValue)) },
+            columns: report.columns.map { ColumnEntry(title: $0.title, subtitle: $0.subtitle, slug: $0.slug?.rawValue) },
+            sections: sections,
+            sources: report.sources.enumerated().map { index, source in
+                SourceEntry(footnote: index + 1, slug: source.slug.rawValue, id: source.sourceID, title: source.title,
+                            type: source.type.rawValue, reference: source.reference.value, date: source.date.description,
+                            body: source.body.value)
+            })
+        return encoded(document)
+    }
+
+    /// Pretty-printed JSON with sorted keys and a final line break.
+    static func encoded(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain structs of strings and numbers cannot fail.
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,55 @@
+import Comparison
+import Domain
+
+/// The German words every text form of a report shares: headings, participants, sources, note titles.
+enum ReportWords {
+    /// "Vergleich: Stadt Leverkusen und StädteRegion Aachen" or, in the peer view, "… und Vergleichsgruppe".
+    static func title(_ report: ComparisonReport) -> String {
+        if let group = report.peerGroup {
+            return "Vergleich: \(report.participants.map(\.name).joined(separator: ", ")) und die Vergleichsgruppe (\(group.germanDescription))"
+        }
+        let names = report.participants.map(\.name)
+        return "Vergleich: " + (names.count > 1 ? names.dropLast().joined(separator: ", ") + " und " + names.last! : names.joined())
+    }
+
+    /// Which snapshots the report uses.
+    static func asOf(_ report: ComparisonReport) -> String {
+        report.asOf.map { "Stand: je Kommune der letzte Stand bis \(GermanFormat.date($0))." }
+            ?? "Stand: je Kommune der neueste Stand der Daten."
+    }
+
+    /// "Stadt Leverkusen: kreisfreie Stadt (Gemeinde- und Kreisaufgaben), neuester Stand 15.12.2025".
+    static func participant(_ participant: Participant) -> String {
+        "\(participant.name): \(participant.kind.germanName), \(participant.kind.level.germanName), "
+            + (participant.snapshot.map { "neuester Stand \(GermanFormat.date($0))" } ?? "kein Stand")
+    }
+
+    static func comparability(_ comparability: Comparability) -> String {
+        switch comparability {
+        case .comparable: return "vergleichbar"
+        case .withCaveats: return "vergleichbar mit Einschränkungen (siehe Hinweise)"
+        case .notComparable: return "nicht vergleichbar"
+        }
+    }
+
+    /// The title of a kind of note, as Docs/methodology.md names it.
+    static func noteTitle(_ kind: ComparabilityNote.Kind) -> String {
+        Methodology.notes.first { $0.kind == kind }?.title ?? "Hinweis"
+    }
+
+    /// A source as a footnote: "Stadt Leverkusen: „Title“, Stellungnahme vom 28.05.2025, Nr. 2025/3290; Rat".
+    static func source(_ source: SourceReference, in report: ComparisonReport) -> String {
+        let everyone = report.participants + (report.peerGroup?.members ?? [])
+        let name = everyone.first { $0.slug == source.slug }?.name ?? source.slug.rawValue
+        let date = (source.date.precision == .day ? " vom " : " aus ") + GermanFormat.date(source.date)
+        var text = "\(name): „\(source.title)“, \(source.type.germanName)\(date)"
+        if let reference = source.reference.value { text += ", Nr. \(reference)" }
+        if let body = source.body.value { text += "; \(body)" }
+        return text
+    }
+
+    /// "Stand 23.05.2025", or empty.
+    static func date(_ figure: Figure) -> String {
+        figure.asOf.map { "Stand " + GermanFormat.date($0) } ?? ""
+    }
+}
