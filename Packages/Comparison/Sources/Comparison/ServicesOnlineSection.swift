@@ -213,7 +213,7 @@ enum ServicesOnlineSection {
                 let change = new.value - old.value
                 var sentence = "Der Bestand (\(unit.germanName)) änderte sich von \(old.german) (\(GermanFormat.date(before.census.snapshot))) "
                     + "auf \(new.german) (\(GermanFormat.date(after.census.snapshot))): \(GermanFormat.signedInteger(change)) "
-                    + "(\(GermanFormat.signedDecimal(Double(change) / Double(old.value) * 100)) %)."
+                    + "(\(GermanFormat.signedDecimal(Double(change) / Double(old.value) * 100))\u{a0}%)."
                 if let countBefore = before.online, let countAfter = after.online,
                    let allBefore = before.denominatorAll, let allAfter = after.denominatorAll, allBefore.value > 0, allAfter.value > 0 {
                     let shareBefore = Double(countBefore.value) / Double(allBefore.value)

@@ -53,7 +53,7 @@ struct UnitConversion: Sendable, Hashable {
                                                    unit: CountingUnit.leikaLeistung.germanName), remark: remark)
         default:
             let missing = unmatched > 0
-                ? "\(GermanFormat.integer(unmatched)) online gemeldete Leistungen ohne OZG-ID"
+                ? "\(GermanFormat.integer(unmatched)) online gemeldete " + (unmatched == 1 ? "Leistung" : "Leistungen") + " ohne OZG-ID"
                 : "Katalog ohne LeiKa-Zahl für eine OZG-Leistung"
             remark += "; keine Obergrenze: " + missing
             return UnitConversion(value: .count(low, .atLeast), remark: remark)
