@@ -1,0 +1,119 @@
+import ArgumentParser
+import Comparison
+import Domain
+import Foundation
+import Presentation
+import Storage
+
+extension Bench {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export results for publishing.",
+            subcommands: [Site.self]
+        )
+    }
+}
+
+extension Bench.Export {
+    struct Site: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the static, accessible HTML site for the intranet: start page, one page per municipality and per compared pair, Methodik, Quellenverzeichnis, Erklärung zur Barrierefreiheit.",
+            discussion: """
+                The folder works on any web server and opened straight from disk; it loads nothing from outside. The \
+                comparisons are computed by the same code as 'bench compare'. The same datasets give byte-identical \
+                files. An earlier export in the folder is replaced; a folder with other files is refused unless \
+                --force is given.
+                """
+        )
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        @Option(help: ArgumentHelp("The folder to write the site into (created where missing).", valueName: "folder"))
+        var out: String
+
+        @Option(help: ArgumentHelp("The pairs to compare, as slug:slug separated by commas (default: every pair).",
+                                   valueName: "a:b,c:d"))
+        var pairs: String?
+
+        @Option(help: ArgumentHelp("Who readers contact about barriers, as the Erklärung zur Barrierefreiheit prints it (e.g. \"Fachbereich Digitalisierung, digital@example.org\").",
+                                   valueName: "text"))
+        var contact: String?
+
+        @Option(name: .customLong("generated-at"),
+                help: ArgumentHelp("A publication date printed on every page (YYYY-MM-DD); without it the pages carry no date.",
+                                   valueName: "date"))
+        var generatedAt: String?
+
+        @Flag(help: "Replace the output folder even when it holds files that bench did not write.")
+        var force = false
+
+        func validate() throws {
+            if let generatedAt, PartialDate(generatedAt) == nil {
+                throw ValidationError("--generated-at '\(generatedAt)' is not a date; write it as YYYY-MM-DD (e.g. 2026-01-15).")
+            }
+            if let pairs { _ = try Site.parsePairs(pairs) }
+        }
+
+        mutating func run() throws {
+            try reportingErrors {
+                try reportingComparisonErrors {
+                    let workspace = try workspaceOptions.workspace()
+                    let chosen = try pairs.map(Site.parsePairs).map { try $0.map { (try workspace.slug($0.0), try workspace.slug($0.1)) } }
+                    let loaded = try LoadedDatasets.load(nil, workspace: workspace, database: databaseOptions)
+                    let bySlug = Dictionary(uniqueKeysWithValues: loaded.datasets.map { ($0.slug, $0) })
+                    let reports = try (chosen ?? Site.allPairs(loaded.datasets.map(\.slug))).map { pair throws(ComparisonError) in
+                        try ComparisonReport(comparing: [bySlug[pair.0]!, bySlug[pair.1]!], reference: loaded.reference)
+                    }
+                    let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) })
+                    if !options.hasContact {
+                        printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
+                    }
+                    let content = SiteContent(datasets: loaded.datasets, comparisons: reports, reference: loaded.reference)
+                    let folder = URL(fileURLWithPath: out)
+                    let files: [SiteFile]
+                    do {
+                        files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
+                    } catch {
+                        printError("error: \(error)")
+                        throw ExitCode.failure
+                    }
+                    let pages = files.filter { $0.path.hasSuffix(".html") }.count
+                    let tables = files.filter { $0.path.hasSuffix(".csv") }.count
+                    print("wrote \(pages) pages and \(tables) CSV tables to \(out) (start page: \(folder.appendingPathComponent("index.html").path))")
+                }
+            }
+        }
+
+        /// `a:b,c:d` as pairs of slug texts; each pair names two different municipalities.
+        static func parsePairs(_ text: String) throws -> [(String, String)] {
+            var result: [(String, String)] = []
+            for item in text.split(separator: ",", omittingEmptySubsequences: true) {
+                let parts = item.split(separator: ":", omittingEmptySubsequences: false).map {
+                    String($0).trimmingCharacters(in: .whitespaces)
+                }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw ValidationError("--pairs: '\(item)' is not a pair; write two slugs joined by ':' (e.g. leverkusen:aachen).")
+                }
+                guard parts[0] != parts[1] else {
+                    throw ValidationError("--pairs: '\(item)' compares \(parts[0]) with itself; name two different municipalities.")
+                }
+                if !result.contains(where: { $0 == (parts[0], parts[1]) }) { result.append((parts[0], parts[1])) }
+            }
+            guard !result.isEmpty else {
+                throw ValidationError("--pairs is empty; write pairs as slug:slug separated by commas, or leave it out for every pair.")
+            }
+            return result
+        }
+
+        /// Every pair of municipalities once, in slug order.
+        static func allPairs(_ slugs: [Slug]) -> [(Slug, Slug)] {
+            let sorted = slugs.sorted()
+            var pairs: [(Slug, Slug)] = []
+            for (index, first) in sorted.enumerated() {
+                for second in sorted[(index + 1)...] { pairs.append((first, second)) }
+            }
+            return pairs
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// A table of figures as the site shows it: an HTML table with caption and header scopes, and the same cells as a
+/// CSV download.
+struct DataTable: Sendable {
+    /// One cell: the text a reader sees, and where it differs, the links that go with it (footnotes).
+    struct Cell: Sendable {
+        var text: String
+        /// Footnote numbers of the sources, linked to the page's source list.
+        var footnotes: [Int] = []
+
+        init(_ text: String, footnotes: [Int] = []) {
+            self.text = text
+            self.footnotes = footnotes
+        }
+    }
+
+    /// A row: its header (the first column, `scope="row"`) and one cell per further column.
+    struct Row: Sendable {
+        var header: String
+        var cells: [Cell]
+        /// Where the row header links to (a municipality's page), if anywhere.
+        var link: SitePath?
+
+        init(header: String, cells: [Cell], link: SitePath? = nil) {
+            self.header = header
+            self.cells = cells
+            self.link = link
+        }
+    }
+
+    /// Says what the table shows; also the table's accessible name.
+    var caption: String
+    /// The header of every column, the row headers' column first.
+    var columns: [String]
+    var rows: [Row]
+    /// The CSV's file name without extension, built from slugs and fixed words.
+    var fileName: String
+
+    var csvPath: SitePath { .table(fileName) }
+
+    /// The table inside a wrapper that scrolls sideways on narrow screens instead of widening the page.
+    ///
+    /// A scrolling region must be reachable by keyboard (`tabindex="0"`) and named (`aria-labelledby` the caption).
+    func html(id: String, page: SitePath, footnoteTarget: (Int) -> String) -> HTMLNode {
+        let captionID = id + "-titel"
+        let head = HTMLNode.element("thead", [], [
+            .element("tr", [], columns.map { .element("th", [("scope", "col")], [.text($0)]) }),
+        ])
+        let body = HTMLNode.element("tbody", [], rows.map { row in
+            .element("tr", [], [.element("th", [("scope", "row")], [
+                row.link.map { HTMLNode.link(page.link(to: $0), row.header) } ?? .text(row.header),
+            ])] + row.cells.map { cell in
+                .element("td", [], [.text(cell.text)] + footnoteLinks(cell.footnotes, target: footnoteTarget))
+            })
+        })
+        let table = HTMLNode.element("table", [("id", id)], [
+            .element("caption", [("id", captionID)], [.text(caption)]), head, body,
+        ])
+        return .group([
+            .div([("class", "tabelle"), ("role", "region"), ("aria-labelledby", captionID), ("tabindex", "0")], [table]),
+            .p([("class", "download")], [
+                .link(page.link(to: csvPath), [("download", csvPath.value.split(separator: "/").last.map(String.init) ?? "")], [
+                    .text("Tabelle „\(caption)“ als CSV herunterladen"),
+                ]),
+            ]),
+        ])
+    }
+
+    /// Footnote markers: `[1]`, each number a link to its source.
+    private func footnoteLinks(_ numbers: [Int], target: (Int) -> String) -> [HTMLNode] {
+        guard !numbers.isEmpty else { return [] }
+        var nodes: [HTMLNode] = [.text(" [")]
+        for (position, number) in numbers.enumerated() {
+            if position > 0 { nodes.append(.text(", ")) }
+            nodes.append(.link(target(number), [("class", "fussnote")], [.text(String(number))]))
+        }
+        nodes.append(.text("]"))
+        return [.element("sup", [], nodes)]
+    }
+
+    /// The table as CSV for German spreadsheet programs: the cells as shown (so numbers stay numbers), a last
+    /// column with each row's footnote numbers, and below the table the sources they stand for, so the file is
+    /// complete on its own.
+    func csv(sources: [Int: String]) -> String {
+        let cited = Set(rows.flatMap { $0.cells.flatMap(\.footnotes) })
+        var lines = [cited.isEmpty ? columns : columns + ["Quellen"]]
+        for row in rows {
+            var line = [row.header] + row.cells.map(\.text)
+            if !cited.isEmpty {
+                var seen = Set<Int>()
+                let numbers = row.cells.flatMap(\.footnotes).filter { seen.insert($0).inserted }
+                line.append(numbers.map { "[\($0)]" }.joined(separator: " "))
+            }
+            lines.append(line)
+        }
+        if !cited.isEmpty {
+            lines.append([])
+            lines.append(["Quelle", "Dokument"])
+            for number in cited.sorted() { lines.append(["[\(number)]", sources[number] ?? ""]) }
+        }
+        return SpreadsheetCSV.encode(lines)
+    }
+}

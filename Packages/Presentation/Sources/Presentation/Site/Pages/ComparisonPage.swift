@@ -1,0 +1,132 @@
+import Comparison
+import Domain
+
+/// A comparison's page: the same sections, figures, intervals, notes and sources as `bench compare`, each
+/// metric with a chart, its text summary, the table of figures and its CSV.
+struct ComparisonPage: Sendable {
+    var path: SitePath
+    var report: ComparisonReport
+
+    func render(_ site: SiteContext) -> RenderedPage {
+        let title = ReportWords.title(report)
+        let sources = report.sources
+        var footnoteTexts: [Int: String] = [:]
+        for (index, source) in sources.enumerated() { footnoteTexts[index + 1] = ReportWords.source(source, in: report) }
+        let footnoteOf = Dictionary(sources.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        let fileStem = "vergleich-" + report.participants.map(\.slug.rawValue).joined(separator: "_")
+
+        var intro: [HTMLNode] = [
+            .p([("class", "einleitung")], [.text(
+                "Wie weit haben die Kommunen ihre Verwaltungsleistungen digitalisiert? Jede Zahl nennt ihre Quelle und "
+                    + "ihren Stand; wo Zahlen nicht dasselbe zählen, sagen es die Hinweise zur Vergleichbarkeit.")]),
+        ]
+        if let asOf = report.asOf {
+            intro.append(.p("Ausgewertet sind Zahlen mit Stand bis " + GermanFormat.date(asOf) + "."))
+        }
+        intro.append(.heading(2, id: "beteiligte", "Beteiligte"))
+        intro.append(.list(report.participants.map { participant in
+            var text = " – " + participant.kind.germanName + ", zuständig für " + participant.kind.level.germanName
+            text += participant.snapshot.map { "; neuester Stand der Zahlen: " + GermanFormat.date($0) } ?? "; kein Stand bekannt"
+            return .group([.link(path.link(to: .municipality(participant.slug)), participant.name), .text(text)])
+        }))
+        if let peers = report.peerGroup {
+            intro.append(.p("Verglichen mit " + peers.germanDescription + ": "
+                + peers.members.map(\.name).joined(separator: ", ") + "."))
+        }
+        intro.append(.element("nav", [("aria-label", "Kennzahlen auf dieser Seite")], [
+            .list(report.sections.map { .link("#" + $0.id.rawValue, $0.title) }),
+        ]))
+
+        var content: [HTMLNode] = []
+        var tables: [DataTable] = []
+        for section in report.sections {
+            let (nodes, table) = renderSection(section, fileStem: fileStem, footnoteOf: footnoteOf)
+            content += nodes
+            if let table { tables.append(table) }
+        }
+
+        content.append(.heading(2, id: "quellen", "Quellen"))
+        if sources.isEmpty {
+            content.append(.p("Keine Zahl dieses Vergleichs nennt eine Quelle."))
+        } else {
+            content.append(.element("ol", [("class", "quellen")], sources.enumerated().map { index, source in
+                .element("li", [("id", "quelle-\(index + 1)")], [
+                    .text(ReportWords.source(source, in: report) + " ("),
+                    .link(path.link(to: .sources, fragment: SiteContext.sourceAnchor(source.slug, source.sourceID)), "im Quellenverzeichnis"),
+                    .text(")"),
+                ])
+            }))
+        }
+        let html = site.layout.page(path, title: title, intro: intro, content: content)
+        return RenderedPage(path: path, title: title, html: html, tables: tables, footnotes: footnoteTexts)
+    }
+
+    private func renderSection(_ section: MetricSection, fileStem: String,
+                               footnoteOf: [SourceReference: Int]) -> ([HTMLNode], DataTable?) {
+        let id = section.id.rawValue
+        var nodes: [HTMLNode] = [.heading(2, id: id, section.title), .p(section.definition)]
+        switch section.comparability {
+        case .comparable, .withCaveats:
+            nodes.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: " + ReportWords.comparability(section.comparability) + ".")]))
+        case .notComparable(let reason):
+            nodes.append(.p([("class", "hinweis")], [.strong("Nicht vergleichbar: "), .text(reason)]))
+        }
+        if !section.notes.isEmpty {
+            nodes.append(.heading(3, id: id + "-hinweise", "Hinweise zur Vergleichbarkeit"))
+            nodes.append(.list(section.notes.map { note in
+                .group([.strong(ReportWords.noteTitle(note.kind) + ": "), .text(note.text)])
+            }))
+        }
+        guard !section.rows.isEmpty else {
+            nodes.append(.p("Für diese Kennzahl gibt es keine Zahlen."))
+            return (nodes, nil)
+        }
+        let columns = report.columns
+        let table = DataTable(
+            caption: section.title + ": " + columns.map(\.title).joined(separator: ", "),
+            columns: ["Kennzahl"] + columns.map(\.title),
+            rows: section.rows.map { row in
+                DataTable.Row(header: row.label, cells: row.cells.map { figure in
+                    DataTable.Cell(ComparisonPage.cell(figure), footnotes: figure.sources.compactMap { footnoteOf[$0] })
+                })
+            },
+            fileName: fileStem + "-" + id)
+        let tableNodes = table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" }
+        var rowNotes: [HTMLNode] = []
+        let notedRows = section.rows.filter { !$0.note.isEmpty }
+        if !notedRows.isEmpty {
+            rowNotes.append(.list(notedRows.map { .group([.strong($0.label + ": "), .text($0.note)]) }, [("class", "nebentext")]))
+        }
+
+        // A chart sets figures side by side, which a section that is not comparable must not do.
+        var chart: BarChart?
+        if case .notComparable = section.comparability {
+            chart = nil
+        } else {
+            chart = BarChart(title: section.title, groups: section.rows.map { row in
+                BarChart.Group(label: row.label, bars: zip(columns, row.cells).enumerated().map { index, pair in
+                    BarChart.Bar(label: pair.0.title, value: pair.1.value, colourIndex: index)
+                })
+            })
+        }
+        if let chart, !chart.drawableGroups.isEmpty {
+            nodes.append(.element("figure", [], [
+                .element("figcaption", [], [.text(chart.caption)]),
+                chart.svg(id: "diagramm-" + id),
+            ] + [tableNodes] + rowNotes))
+        } else {
+            nodes.append(tableNodes)
+            nodes += rowNotes
+        }
+        return (nodes, table)
+    }
+
+    /// A figure in a table cell: the value as `bench compare` writes it, its date and remark.
+    static func cell(_ figure: Figure) -> String {
+        var text = GermanFormat.value(figure.value)
+        let date = ReportWords.date(figure)
+        if !date.isEmpty { text += "; " + date }
+        if !figure.remark.isEmpty { text += "; " + figure.remark }
+        return text
+    }
+}

@@ -1,0 +1,291 @@
+import Comparison
+import Domain
+
+/// A municipality's profile: its key facts, and on each axis the figures its documents report, over time,
+/// each with its source. Figures are shown as reported; what they mean next to another municipality's is the
+/// comparison pages' job.
+struct MunicipalityPage: Sendable {
+    var dataset: Dataset
+    var reference: ReferenceCatalogue
+
+    var path: SitePath { .municipality(dataset.slug) }
+
+    /// The dataset's documents, oldest first: footnote 1 is the oldest.
+    private var orderedSources: [Source] {
+        dataset.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    func render(_ site: SiteContext) -> RenderedPage {
+        let municipality = dataset.municipality
+        let sources = orderedSources
+        var footnoteOf: [String: Int] = [:]
+        var footnoteTexts: [Int: String] = [:]
+        for (index, source) in sources.enumerated() where footnoteOf[source.id] == nil {
+            footnoteOf[source.id] = index + 1
+            footnoteTexts[index + 1] = SiteContext.describe(SourceReference(slug: dataset.slug, source: source))
+        }
+        let footnotes: (String) -> [Int] = { id in footnoteOf[id].map { [$0] } ?? [] }
+        let stem = "kommune-" + dataset.slug.rawValue
+        var tables: [DataTable] = []
+        var content: [HTMLNode] = []
+
+        let snapshots = dataset.snapshots
+        var facts: [(String, String)] = [
+            ("Art", municipality.kind.germanName),
+            ("Aufgaben", municipality.kind.level.germanName),
+            ("Land", municipality.land),
+            ("Gemeindeschlüssel (AGS)", municipality.ags.value ?? "unbekannt"),
+            ("Regionalschlüssel (ARS)", municipality.ars.value ?? "unbekannt"),
+        ]
+        if let first = snapshots.first, let last = snapshots.last {
+            facts.append(("Stand der Zahlen", first == last ? GermanFormat.date(first)
+                          : GermanFormat.date(first) + " bis " + GermanFormat.date(last)))
+        }
+        facts.append(("Dokumente", GermanFormat.integer(sources.count)))
+        if !municipality.note.isEmpty { facts.append(("Anmerkung zum Datensatz", municipality.note)) }
+        content.append(.heading(2, id: "eckdaten", "Eckdaten"))
+        content.append(.element("dl", [("class", "eckdaten")], facts.flatMap { term, value in
+            [HTMLNode.element("dt", [], [.text(term)]), .element("dd", [], [.text(value)])]
+        }))
+
+        let comparisons = site.comparisons(of: dataset.slug)
+        content.append(.heading(2, id: "vergleiche", "Vergleiche"))
+        if comparisons.isEmpty {
+            content.append(.p("Diese Kommune ist in keinem Vergleich dieser Veröffentlichung."))
+        } else {
+            content.append(.list(comparisons.map { .link(path.link(to: $0.path), ReportWords.title($0.report)) }))
+        }
+
+        for axis in Axis.allCases {
+            content.append(.heading(2, id: axis.rawValue, axis.germanName))
+            var axisNodes: [HTMLNode] = []
+            if axis == .servicesOnline {
+                axisNodes += tallySections(stem: stem, footnotes: footnotes, tables: &tables)
+                axisNodes += serviceSections(stem: stem, footnotes: footnotes, tables: &tables)
+            }
+            axisNodes += indicatorSection(axis, stem: stem, footnotes: footnotes, tables: &tables)
+            if axis == .efaUptake {
+                axisNodes += projectSection(dataset.projects.filter { $0.channel == .efa }, id: "efa-projekte",
+                                            caption: "Projekte mit EfA-Nachnutzung", stem: stem, footnotes: footnotes, tables: &tables)
+            }
+            if axis == .projectsPerYear {
+                axisNodes += projectSection(dataset.projects, id: "projekte", caption: "Projekte, wie die Quellen sie nennen",
+                                            stem: stem, footnotes: footnotes, tables: &tables)
+            }
+            content += axisNodes.isEmpty ? [.p("Die Quellen nennen dazu keine Zahlen.")] : axisNodes
+        }
+
+        content.append(.heading(2, id: "quellen", "Quellen"))
+        content.append(.element("ol", [("class", "quellen")], sources.enumerated().map { index, source in
+            .element("li", [("id", "quelle-\(index + 1)")], [
+                .text(SiteContext.describe(SourceReference(slug: dataset.slug, source: source)) + " ("),
+                .link(path.link(to: .sources, fragment: SiteContext.sourceAnchor(dataset.slug, source.id)), "im Quellenverzeichnis"),
+                .text(")"),
+            ])
+        }))
+
+        let intro: [HTMLNode] = [.p([("class", "einleitung")], [.text(
+            municipality.kind.germanName + " in " + municipality.land + ". Die Zahlen stehen hier so, wie die Dokumente "
+                + "sie nennen, jede mit Stand und Quelle; unbekannte Werte bleiben sichtbar unbekannt.")])]
+        let html = site.layout.page(path, title: municipality.name, intro: intro, content: content)
+        return RenderedPage(path: path, title: municipality.name, html: html, tables: tables, footnotes: footnoteTexts)
+    }
+
+    /// Counts per status cluster, one table (and, with two dates or more, one chart) per counting unit.
+    private func tallySections(stem: String, footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
+        var nodes: [HTMLNode] = []
+        for unit in CountingUnit.allCases {
+            let tallies = dataset.tallies.filter { $0.unit == unit }
+            guard !tallies.isEmpty else { continue }
+            let dates = Array(Set(tallies.map(\.snapshot))).sorted()
+            // Parts in the order the status mapping lists them, then the total, so rows follow the municipality's own scale.
+            var seriesKeys: [(TallyRole, String)] = []
+            for tally in tallies.sorted(by: { MunicipalityPage.order($0, mapping: dataset.statusMapping) < MunicipalityPage.order($1, mapping: dataset.statusMapping) })
+            where !seriesKeys.contains(where: { $0 == (tally.role, tally.status) }) {
+                seriesKeys.append((tally.role, tally.status))
+            }
+            let label: (TallyRole, String) -> String = { role, status in
+                role == .total ? status + " (gesamt)" : status + MunicipalityPage.meaning(status, mapping: dataset.statusMapping)
+            }
+            let caption = "Gezählte " + unit.germanName + " nach Status"
+            let table = DataTable(
+                caption: caption,
+                columns: ["Status"] + dates.map { "Stand " + GermanFormat.date($0) },
+                rows: seriesKeys.map { role, status in
+                    DataTable.Row(header: label(role, status), cells: dates.map { date in
+                        guard let tally = tallies.first(where: { $0.snapshot == date && $0.role == role && $0.status == status }) else {
+                            return DataTable.Cell("nicht genannt")
+                        }
+                        return DataTable.Cell(GermanFormat.value(MunicipalityPage.value(tally)), footnotes: footnotes(tally.sourceID))
+                    })
+                },
+                fileName: stem + "-status-" + unit.rawValue)
+            tables.append(table)
+            let id = "status-" + unit.rawValue
+            nodes.append(.heading(3, id: id, caption))
+            let chart = LineChart(title: caption + " im Zeitverlauf", series: seriesKeys.map { role, status in
+                LineChart.Series(label: label(role, status), points: tallies.filter { $0.role == role && $0.status == status }
+                    .map { LineChart.Point(date: $0.snapshot, value: MunicipalityPage.value($0)) })
+            }, unit: "\u{a0}" + unit.germanName)
+            nodes.append(figure(chart: chart, id: id, table: table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" }))
+        }
+        return nodes
+    }
+
+    /// Services named one by one, one table per snapshot.
+    private func serviceSections(stem: String, footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
+        var nodes: [HTMLNode] = []
+        for date in Array(Set(dataset.services.map(\.snapshot))).sorted() {
+            let services = dataset.services.filter { $0.snapshot == date }
+            let caption = "Einzeln genannte Leistungen, Stand " + GermanFormat.date(date)
+            let table = DataTable(
+                caption: caption,
+                columns: ["Leistung", "OZG-Leistung", "Zuordnung", "Status", "Zuständig"],
+                rows: services.map { service in
+                    var name = service.name
+                    if !service.nameCorrected.isEmpty { name += " (berichtigt: " + service.nameCorrected + ")" }
+                    return DataTable.Row(header: name, cells: [
+                        DataTable.Cell(ozgText(service.ozgID)),
+                        DataTable.Cell(MunicipalityPage.matchText(service.match)),
+                        DataTable.Cell(service.status + MunicipalityPage.meaning(service.status, mapping: dataset.statusMapping),
+                                       footnotes: footnotes(service.sourceID)),
+                        DataTable.Cell(service.responsible.isEmpty ? "nicht genannt" : service.responsible),
+                    ])
+                },
+                fileName: stem + "-leistungen-" + date.description)
+            tables.append(table)
+            let id = "leistungen-" + date.description
+            nodes.append(.heading(3, id: id, caption))
+            nodes.append(.p(GermanFormat.integer(services.count) + " Leistungen, Namen so geschrieben wie in der Quelle."))
+            nodes.append(table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" })
+        }
+        return nodes
+    }
+
+    /// The axis's indicators in one table, and a chart for each that was reported at two dates or more.
+    private func indicatorSection(_ axis: Axis, stem: String, footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
+        let indicators = dataset.indicators.filter { Axis.of(indicator: $0.indicator) == axis }.sorted {
+            ($0.indicator, $0.subject, $0.snapshot, $0.period?.description ?? "") < ($1.indicator, $1.subject, $1.snapshot, $1.period?.description ?? "")
+        }
+        guard !indicators.isEmpty else { return [] }
+        let id = "kennzahlen-" + axis.rawValue
+        let caption = "Gemeldete Kennzahlen: " + axis.germanName
+        let table = DataTable(
+            caption: caption,
+            columns: ["Kennzahl", "Gegenstand", "Stand", "Zeitraum", "Wert"],
+            rows: indicators.map { indicator in
+                DataTable.Row(header: IndicatorName.german(indicator.indicator), cells: [
+                    DataTable.Cell(indicator.subject.isEmpty ? "–" : indicator.subject),
+                    DataTable.Cell(GermanFormat.date(indicator.snapshot)),
+                    DataTable.Cell(indicator.period.map(GermanFormat.date) ?? "–"),
+                    DataTable.Cell(GermanFormat.value(MunicipalityPage.value(indicator)), footnotes: footnotes(indicator.sourceID)),
+                ])
+            },
+            fileName: stem + "-" + id)
+        tables.append(table)
+        var nodes: [HTMLNode] = [.heading(3, id: id, caption)]
+        // One chart per indicator and subject that has numbers at two dates or more.
+        var seriesOrder: [String] = []
+        var series: [String: [Indicator]] = [:]
+        for indicator in indicators where indicator.unit != .date {
+            let key = indicator.indicator + "\u{1f}" + indicator.subject + "\u{1f}" + indicator.unit.rawValue
+            if series[key] == nil { seriesOrder.append(key) }
+            series[key, default: []].append(indicator)
+        }
+        for (index, key) in seriesOrder.enumerated() {
+            let rows = series[key] ?? []
+            guard let first = rows.first, Set(rows.map(\.snapshot)).count >= 2, Set(rows.map(\.snapshot)).count == rows.count else { continue }
+            let name = IndicatorName.german(first.indicator) + (first.subject.isEmpty ? "" : " (" + first.subject + ")")
+            let chart = LineChart(title: name + " im Zeitverlauf",
+                                  series: [LineChart.Series(label: name, points: rows.map { LineChart.Point(date: $0.snapshot, value: MunicipalityPage.value($0)) })],
+                                  unit: GermanFormat.unitSuffix(first.unit.rawValue))
+            guard chart.isDrawable else { continue }
+            nodes.append(.element("figure", [], [
+                .element("figcaption", [], [.text("Diagramm. " + chart.summary + " Die Zahlen stehen auch in der Tabelle „" + caption + "“.")]),
+                chart.svg(id: "diagramm-\(id)-\(index + 1)"),
+            ]))
+        }
+        nodes.append(table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" })
+        return nodes
+    }
+
+    private func projectSection(_ projects: [Project], id: String, caption: String, stem: String,
+                                footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
+        guard !projects.isEmpty else { return [] }
+        let sorted = projects.sorted { ($0.projectID, $0.statusDate, $0.sourceID) < ($1.projectID, $1.statusDate, $1.sourceID) }
+        let table = DataTable(
+            caption: caption,
+            columns: ["Projekt", "Art", "Status", "Stand", "Go-Live", "Umsetzungsweg", "Antrag"],
+            rows: sorted.map { project in
+                let state = dataset.statusMapping[project.status]?.projectState.map { " (" + $0.germanName + ")" } ?? ""
+                var goLive = project.goLive.value.map(GermanFormat.date) ?? "unbekannt"
+                switch project.goLiveKind {
+                case .actual: goLive += ", erfolgt"
+                case .planned: goLive += ", geplant"
+                case .unknown: break
+                }
+                return DataTable.Row(header: project.name, cells: [
+                    DataTable.Cell(project.scope.germanName),
+                    DataTable.Cell(project.status + state, footnotes: footnotes(project.sourceID)),
+                    DataTable.Cell(GermanFormat.date(project.statusDate)),
+                    DataTable.Cell(goLive),
+                    DataTable.Cell(project.channel.germanName),
+                    DataTable.Cell(project.motion ?? "–"),
+                ])
+            },
+            fileName: stem + "-" + id)
+        tables.append(table)
+        return [.heading(3, id: id, caption), table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" }]
+    }
+
+    private func figure(chart: LineChart, id: String, table: HTMLNode) -> HTMLNode {
+        guard chart.isDrawable else { return table }
+        return .element("figure", [], [
+            .element("figcaption", [], [.text("Diagramm und Tabelle. " + chart.summary)]),
+            chart.svg(id: "diagramm-" + id), table,
+        ])
+    }
+
+    private func ozgText(_ id: Reported<OzgID?>) -> String {
+        switch id {
+        case .known(let id?): return reference[id].map { String(id.rawValue) + " " + $0.name } ?? String(id.rawValue)
+        case .known(nil): return "keine (lokale Leistung)"
+        case .unknown: return "noch nicht zugeordnet"
+        }
+    }
+
+    static func value(_ tally: Tally) -> FigureValue {
+        tally.count.value.map { .count($0, tally.qualifier) } ?? .unknown(reason: "")
+    }
+
+    static func value(_ indicator: Indicator) -> FigureValue {
+        switch indicator.value {
+        case .known(.number(let number)): return .number(number, unit: indicator.unit.rawValue, indicator.qualifier)
+        case .known(.date(let date)): return .date(date)
+        case .unknown: return .unknown(reason: "")
+        }
+    }
+
+    /// What a status word means on the common scale, from the municipality's own mapping: " (online)".
+    static func meaning(_ status: String, mapping: StatusMapping) -> String {
+        guard let entry = mapping[status] else { return "" }
+        switch entry.online {
+        case .known(true): return " (online)"
+        case .known(false): return " (nicht online)"
+        case .unknown: return " (online unbekannt)"
+        }
+    }
+
+    static func matchText(_ match: MatchMethod) -> String {
+        switch match {
+        case .exact: return "gleicher Name"
+        case .normalised: return "Schreibweise angeglichen"
+        case .manual: return "von Hand zugeordnet"
+        case .none: return "keine"
+        }
+    }
+
+    private static func order(_ tally: Tally, mapping: StatusMapping) -> (Int, Int, String) {
+        (tally.role == .total ? 1 : 0, mapping.statuses.firstIndex(of: tally.status) ?? Int.max, tally.status)
+    }
+}

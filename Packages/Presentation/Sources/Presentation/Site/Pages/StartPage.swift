@@ -1,0 +1,87 @@
+import Comparison
+import Domain
+
+/// The start page: every municipality with its kind, latest snapshot and headline figures, and every comparison.
+struct StartPage: Sendable {
+    let path = SitePath.start
+
+    func render(_ site: SiteContext) -> RenderedPage {
+        let title = "Digitalisierung der Kommunen im Vergleich"
+        let intro: [HTMLNode] = [
+            .p([("class", "einleitung")], [.text(
+                "Wie weit haben die Kommunen ihre Verwaltungsleistungen nach dem Onlinezugangsgesetz (OZG) digitalisiert? "
+                    + "Diese Seiten zeigen die Zahlen aus den Berichten der Verwaltungen an ihre Ausschüsse, jede mit Quelle "
+                    + "und Stand, und vergleichen sie auf drei Achsen: Leistungen online, EfA-Nachnutzung und Projekte pro Jahr.")]),
+            .p([("class", "hinweis")], [
+                .strong("Bitte beachten: "),
+                .text("Die Kommunen zählen nicht immer dasselbe (OZG-Leistungen oder LeiKa-Leistungen, verschiedene Stichtage "
+                    + "und Verwaltungsebenen). Was daraus für einen Vergleich folgt, steht auf jeder Vergleichsseite und in der "),
+                .link(path.link(to: .methodology), "Methodik"),
+                .text("."),
+            ]),
+        ]
+        let table = DataTable(
+            caption: "Kommunen mit Art, neuestem Stand und Kennzahlen",
+            columns: ["Kommune", "Art", "Neuester Stand", "Dokumente"] + StartPage.axes.map(\.germanName),
+            rows: site.datasets.map { dataset in
+                DataTable.Row(header: dataset.municipality.name, cells: [
+                    DataTable.Cell(dataset.municipality.kind.germanName),
+                    DataTable.Cell(dataset.snapshots.last.map(GermanFormat.date) ?? "kein Stand"),
+                    DataTable.Cell(GermanFormat.integer(dataset.sources.count)),
+                ] + StartPage.axes.map { DataTable.Cell(Headline(dataset: dataset).text(for: $0)) },
+                link: .municipality(dataset.slug))
+            },
+            fileName: "uebersicht-kommunen")
+        var content: [HTMLNode] = [
+            .heading(2, id: "kommunen", "Kommunen"),
+            .p("Die Kennzahlen stehen hier so, wie die neueste Quelle sie nennt, in den Worten der Kommune. Ob und wie sie "
+                + "sich vergleichen lassen, zeigen die Vergleiche."),
+            table.html(id: "tabelle-kommunen", page: path) { _ in "" },
+            .heading(2, id: "vergleiche", "Vergleiche"),
+        ]
+        if site.comparisons.isEmpty {
+            content.append(.p("Diese Veröffentlichung enthält keinen Vergleich."))
+        } else {
+            content.append(.list(site.comparisons.map { .link(path.link(to: $0.path), ReportWords.title($0.report)) }))
+        }
+        let html = site.layout.page(path, title: title, intro: intro, content: content)
+        return RenderedPage(path: path, title: "Übersicht", html: html, tables: [table], footnotes: [:])
+    }
+
+    static let axes: [Axis] = [.servicesOnline, .efaUptake, .projectsPerYear]
+}
+
+/// A municipality's headline figures: on each axis, what its newest source reports, in its own words.
+struct Headline: Sendable {
+    var dataset: Dataset
+
+    func text(for axis: Axis) -> String {
+        var parts: [String] = []
+        var dates: [PartialDate] = []
+        if axis == .servicesOnline, let tallies = newestTalliesWithOnlinePart() {
+            parts += tallies.map { $0.status + ": " + GermanFormat.value(MunicipalityPage.value($0)) }
+            dates.append(tallies[0].snapshot)
+            parts[parts.count - 1] += " " + tallies[0].unit.germanName
+        }
+        let indicators = dataset.indicators.filter { Axis.of(indicator: $0.indicator) == axis }
+        if parts.isEmpty, let newest = indicators.map(\.snapshot).max() {
+            let latest = indicators.filter { $0.snapshot == newest }.sorted { ($0.indicator, $0.subject) < ($1.indicator, $1.subject) }
+            parts += latest.map { indicator in
+                IndicatorName.german(indicator.indicator) + (indicator.period.map { " " + GermanFormat.date($0) } ?? "")
+                    + ": " + GermanFormat.value(MunicipalityPage.value(indicator))
+            }
+            dates.append(newest)
+        }
+        guard !parts.isEmpty else { return "keine Angabe" }
+        return parts.joined(separator: "; ") + " (Stand " + dates.map(GermanFormat.date).joined(separator: ", ") + ")"
+    }
+
+    /// The newest snapshot's tallies of one unit that count services the mapping calls online, with the total.
+    private func newestTalliesWithOnlinePart() -> [Tally]? {
+        let online = dataset.tallies.filter { $0.role == .part && dataset.statusMapping[$0.status]?.online == .known(true) }
+        guard let newest = online.max(by: { $0.snapshot < $1.snapshot }) else { return nil }
+        let sameGroup = dataset.tallies.filter { $0.snapshot == newest.snapshot && $0.unit == newest.unit }
+        return online.filter { $0.snapshot == newest.snapshot && $0.unit == newest.unit }.sorted { $0.status < $1.status }
+            + sameGroup.filter { $0.role == .total }
+    }
+}

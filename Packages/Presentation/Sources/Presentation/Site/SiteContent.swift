@@ -1,0 +1,19 @@
+import Comparison
+import Domain
+
+/// Everything the site shows, computed before the first page is rendered: the datasets and the comparisons
+/// (made by the same code as `bench compare`).
+public struct SiteContent: Sendable {
+    /// Every municipality, each with a profile page and a row on the start page.
+    public var datasets: [Dataset]
+    /// One comparison page each; every participant must be among `datasets`.
+    public var comparisons: [ComparisonReport]
+    /// The OZG-Leistungen the datasets name, so a profile shows a service's catalogue name next to its ID.
+    public var reference: ReferenceCatalogue
+
+    public init(datasets: [Dataset], comparisons: [ComparisonReport], reference: ReferenceCatalogue = ReferenceCatalogue()) {
+        self.datasets = datasets
+        self.comparisons = comparisons
+        self.reference = reference
+    }
+}

@@ -1,0 +1,48 @@
+import Comparison
+import Domain
+
+/// A page as rendered: its file, title (for the site map), markup, and the tables to offer as CSV.
+struct RenderedPage: Sendable {
+    var path: SitePath
+    var title: String
+    var html: String
+    var tables: [DataTable]
+    /// The text of each footnote number used in the tables, for the CSV files.
+    var footnotes: [Int: String]
+}
+
+/// What every page may look up, prepared once for the whole site so no page computes it again.
+struct SiteContext: Sendable {
+    var layout: SiteLayout
+    var options: SiteOptions
+    /// Sorted by slug, so every list on the site has the same order on every run.
+    var datasets: [Dataset]
+    /// The comparisons with their pages, in the order given.
+    var comparisons: [(path: SitePath, report: ComparisonReport)]
+    var reference: ReferenceCatalogue
+
+    init(content: SiteContent, options: SiteOptions) {
+        self.reference = content.reference
+        self.layout = SiteLayout(options: options)
+        self.options = options
+        self.datasets = content.datasets.sorted { $0.slug < $1.slug }
+        self.comparisons = content.comparisons.map { (SitePath.comparison($0.participants.map(\.slug)), $0) }
+    }
+
+    /// The comparisons a municipality takes part in.
+    func comparisons(of slug: Slug) -> [(path: SitePath, report: ComparisonReport)] {
+        comparisons.filter { $0.report.participants.contains { $0.slug == slug } }
+    }
+
+    /// The anchor of a document in the Quellenverzeichnis.
+    static func sourceAnchor(_ slug: Slug, _ sourceID: String) -> String { "quelle-\(slug.rawValue)-\(sourceID)" }
+
+    /// A document as one line: title, kind, number, date, body.
+    static func describe(_ source: SourceReference) -> String {
+        var parts = ["„" + source.title + "“", source.type.germanName]
+        if let reference = source.reference.value { parts.append("Nr. " + reference) }
+        parts.append(GermanFormat.date(source.date))
+        if let body = source.body.value { parts.append(body) }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,80 @@
+/// The site's one stylesheet, with the print styles committee members rely on.
+///
+/// System fonts only (no web font to fetch). Colours: text #1a1a1a on white (17:1), links #0b4f8a (8.4:1),
+/// secondary text #4d4d4d (8.5:1). Focus is a 3-pixel outline in a colour that differs from the link colour.
+enum Stylesheet {
+    static let css = """
+    :root {
+      --text: #1a1a1a;
+      --muted: #4d4d4d;
+      --link: #0b4f8a;
+      --focus: #b34700;
+      --line: #6b6b6b;
+      --soft: #f2f4f7;
+      --warn-bg: #fff4e5;
+      --warn-line: #8a4b00;
+      font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
+      line-height: 1.5;
+      color: var(--text);
+      background: #ffffff;
+    }
+    *, *::before, *::after { box-sizing: border-box; }
+    body { margin: 0; font-size: 1rem; overflow-wrap: break-word; }
+    a { color: var(--link); }
+    a:hover { text-decoration-style: double; }
+    :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+    .sprunglink { position: absolute; left: 0.5rem; top: -4rem; background: #ffffff; padding: 0.5rem 1rem; z-index: 10; }
+    .sprunglink:focus { top: 0.5rem; }
+    .kopf, main, .fuss { max-width: 64rem; margin: 0 auto; padding: 0 1rem; }
+    .kopf { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5rem 2rem;
+      border-bottom: 1px solid var(--line); padding-top: 0.75rem; padding-bottom: 0.75rem; }
+    .seitenname { margin: 0; font-weight: bold; font-size: 1.25rem; }
+    .seitenname a { color: var(--text); text-decoration: none; }
+    nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+    nav a[aria-current="page"] { font-weight: bold; text-decoration: none; color: var(--text); }
+    main { padding-bottom: 2rem; }
+    h1 { font-size: 1.75rem; line-height: 1.25; margin: 1.5rem 0 1rem; }
+    h2 { font-size: 1.375rem; line-height: 1.3; margin: 2rem 0 0.75rem; border-bottom: 1px solid var(--line); padding-bottom: 0.25rem; }
+    h3 { font-size: 1.125rem; margin: 1.5rem 0 0.5rem; }
+    p, li, dd { max-width: 46rem; }
+    .einleitung { font-size: 1.0625rem; }
+    .hinweis { background: var(--warn-bg); border-left: 4px solid var(--warn-line); padding: 0.5rem 0.75rem; }
+    .hinweis strong { color: var(--text); }
+    .bewertung { font-weight: bold; }
+    .nebentext, figcaption, .download { color: var(--muted); }
+    dl.eckdaten { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; }
+    dl.eckdaten dt { font-weight: bold; }
+    /* File names and reference lists have no spaces; they may break anywhere rather than widen the page. */
+    dl.eckdaten dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+    figure { margin: 1rem 0 2rem; padding: 0; }
+    figcaption { margin-bottom: 0.5rem; max-width: 46rem; }
+    svg.diagramm { display: block; width: 100%; max-width: 24rem; height: auto; margin: 0.5rem 0 1rem; }
+    .tabelle { overflow-x: auto; margin: 0.5rem 0; max-width: 100%; }
+    table { border-collapse: collapse; margin: 0; min-width: 16rem; }
+    caption { text-align: left; font-weight: bold; padding: 0 0 0.5rem; }
+    th, td { border: 1px solid var(--line); padding: 0.375rem 0.5rem; text-align: left; vertical-align: top; }
+    thead th { background: var(--soft); }
+    tbody th { font-weight: normal; background: var(--soft); }
+    sup { line-height: 0; }
+    .quellen li { margin-bottom: 0.5rem; }
+    .fuss { border-top: 1px solid var(--line); padding-top: 1rem; padding-bottom: 2rem; color: var(--muted); }
+    .fuss ul { margin-bottom: 0.75rem; }
+    @media (max-width: 30rem) {
+      h1 { font-size: 1.5rem; }
+      dl.eckdaten { grid-template-columns: minmax(0, 1fr); }
+      dl.eckdaten dd { margin-bottom: 0.5rem; }
+    }
+    @media print {
+      :root { font-size: 11pt; }
+      .sprunglink, .kopf nav, .fuss nav, .download { display: none; }
+      .kopf, main, .fuss { max-width: none; padding: 0; }
+      a { color: var(--text); text-decoration: none; }
+      h2, h3 { break-after: avoid; }
+      figure, table, tr, .hinweis { break-inside: avoid; }
+      .tabelle { overflow: visible; }
+      svg.diagramm { max-width: 14cm; }
+      .hinweis { border-left: 2pt solid #000000; background: none; }
+    }
+
+    """
+}

@@ -1,0 +1,155 @@
+import Comparison
+import Domain
+import Foundation
+@testable import Presentation
+import Testing
+
+@Suite("Site export")
+struct SiteExportTests {
+    private func render(_ content: SiteContent = SiteFixtures.content) throws -> [String: String] {
+        let files = try SiteExporter(options: SiteFixtures.options).render(content)
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    @Test func writesEveryPageTypeWithRelativeLinks() throws {
+        let files = try render()
+        let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        #expect(pages == [
+            "barrierefreiheit.html", "index.html", "kommunen/aachen.html", "kommunen/leverkusen.html", "methodik.html",
+            "quellen.html", "seitenuebersicht.html", "vergleiche/leverkusen_aachen.html",
+        ])
+        #expect(files["stil.css"] != nil)
+        let comparison = try #require(files["vergleiche/leverkusen_aachen.html"])
+        #expect(comparison.contains(#"<link rel="stylesheet" href="../stil.css">"#))
+        #expect(comparison.contains(#"<a href="../barrierefreiheit.html">Erklärung zur Barrierefreiheit</a>"#))
+        for (path, text) in files where path.hasSuffix(".html") {
+            #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"de\">"), "\(path)")
+            #expect(!text.contains("http://") && !text.contains("https://") || text.contains("http://www.w3.org/2000/svg"), "\(path)")
+            #expect(!text.contains("href=\"/"), "absolute link in \(path)")
+            #expect(text.contains("default-src 'none'; style-src 'self'; img-src 'self' data:"), "\(path)")
+        }
+    }
+
+    @Test func comparisonPageShowsTheReportsFiguresNotesAndSources() throws {
+        let page = try #require(try render()["vergleiche/leverkusen_aachen.html"])
+        #expect(page.contains("<td>ca. 21,6\u{a0}% (41 von 190); Stand 23.05.2025; OZG-Leistungen<sup> [<a href=\"#quelle-1\" class=\"fussnote\">1</a>]</sup></td>"))
+        #expect(page.contains("<td>23,8\u{a0}% (283 von 1.187); Stand 28.05.2024; LeiKa-Leistungen<sup>"))
+        #expect(page.contains("<td>41–245\u{a0}LeiKa-Leistungen; Stand 23.05.2025; Grenzen aus dem Katalog<sup>"))
+        #expect(page.contains("<li><strong>Verschiedene Zähleinheiten: </strong>Leverkusen zählt OZG-Leistungen, Aachen LeiKa-Leistungen.</li>"))
+        #expect(page.contains("<p class=\"hinweis\"><strong>Nicht vergleichbar: </strong>Aachen zählt alle IT-Projekte, Leverkusen nur OZG-Projekte.</p>"))
+        #expect(page.contains("<td>unbekannt (die Quelle nennt keine Zahl)</td>"))
+        // Two charts: the section that is not comparable gets a table but no chart.
+        #expect(page.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(page.contains(#"<th scope="col">StädteRegion Aachen</th>"#))
+        #expect(page.contains(#"<li id="quelle-1">Stadt Leverkusen: „Anträge vom 10.04.2025 bis 15.05.2025 – Stellungnahme der Verwaltung“, Stellungnahme vom 28.05.2025, Nr. 2025/3290, 2025/3291; Finanz- und Digitalisierungsausschuss (<a href="../quellen.html#quelle-leverkusen-lev-2025-05-stellungnahme">im Quellenverzeichnis</a>)</li>"#))
+    }
+
+    @Test func unknownValuesAreLabelledGapsNotZeroBars() throws {
+        let chart = BarChart(title: "EfA", groups: [BarChart.Group(label: "verfügbar", bars: [
+            BarChart.Bar(label: "Stadt Leverkusen", value: .unknown(reason: "fehlt"), colourIndex: 0),
+            BarChart.Bar(label: "StädteRegion Aachen", value: .count(19, .exact), colourIndex: 1),
+        ])])
+        let svg = chart.svg(id: "d").rendered()
+        #expect(svg.components(separatedBy: "<rect ").count - 1 == 1)
+        #expect(svg.contains("(kein Balken: unbekannt)"))
+        #expect(svg.contains(##"<rect x="4" y="98" width="312" height="18" fill="#a84300">"##))
+        #expect(chart.summary == "verfügbar: Stadt Leverkusen unbekannt (fehlt); StädteRegion Aachen 19.")
+    }
+
+    @Test func intervalsAreDrawnAsRanges() throws {
+        let chart = BarChart(title: "Online", groups: [BarChart.Group(label: "LeiKa", bars: [
+            BarChart.Bar(label: "A", value: .interval(low: 41, high: 245, unit: "LeiKa-Leistungen"), colourIndex: 0),
+            BarChart.Bar(label: "B", value: .count(283, .exact), colourIndex: 1),
+        ])])
+        let svg = chart.svg(id: "d").rendered()
+        // On a 312-unit scale from 0 to 283, 41 starts at 4 + 45.2 and 245 ends at 4 + 270.1.
+        #expect(svg.contains(##"<rect x="49.2" y="70" width="224.9" height="10" fill="#1f4e79">"##))
+        #expect(svg.contains("Skala 0 bis</tspan><tspan x=\"4\" dy=\"18\">283\u{a0}LeiKa-Leistungen)"))
+    }
+
+    @Test func exportingTwiceGivesTheSameBytes() throws {
+        let first = try SiteExporter(options: SiteFixtures.options).render(SiteFixtures.content)
+        let second = try SiteExporter(options: SiteFixtures.options).render(SiteFixtures.content)
+        #expect(first == second)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("site")
+        _ = try SiteExporter(options: SiteFixtures.options).export(SiteFixtures.content, to: target, force: false)
+        let before = try snapshotFolder(target)
+        _ = try SiteExporter(options: SiteFixtures.options).export(SiteFixtures.content, to: target, force: false)
+        #expect(try snapshotFolder(target) == before)
+        #expect(before.count == first.count)
+    }
+
+    @Test func noDateUnlessOneIsGiven() throws {
+        let plain = try render()
+        #expect(!plain["index.html"]!.contains("Stand der Veröffentlichung"))
+        let dated = try SiteExporter(options: SiteOptions(generatedAt: PartialDate("2026-01-15"))).render(SiteFixtures.content)
+        let index = String(decoding: dated.first { $0.path == "index.html" }!.contents, as: UTF8.self)
+        #expect(index.contains("Stand der Veröffentlichung: 15.01.2026"))
+    }
+
+    @Test func refusesAFolderWithOtherFilesUnlessForced() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notizen.txt"))
+        let exporter = SiteExporter(options: SiteFixtures.options)
+        #expect(throws: PresentationError.inStep("[5/5] Ordner schreiben",
+                                                 .outputNotEmpty(folder: folder.standardizedFileURL.path, foreign: ["notizen.txt"]))) {
+            _ = try exporter.export(SiteFixtures.content, to: folder, force: false)
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notizen.txt").path))
+        _ = try exporter.export(SiteFixtures.content, to: folder, force: true)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("notizen.txt").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path))
+        // A file added to an earlier export is someone's work: refused again.
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("kommunen/notizen.txt"))
+        #expect(throws: PresentationError.self) { _ = try exporter.export(SiteFixtures.content, to: folder, force: false) }
+    }
+
+    @Test func refusesAWorkspaceEvenWhenForced() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Datasets"), withIntermediateDirectories: true)
+        #expect(throws: PresentationError.self) {
+            _ = try SiteExporter().export(SiteFixtures.content, to: folder, force: true)
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Datasets").path))
+    }
+
+    @Test func refusesAComparisonOfAMunicipalityNotExported() {
+        let content = SiteContent(datasets: [SiteFixtures.leverkusen], comparisons: [SiteFixtures.report])
+        #expect(throws: PresentationError.inStep("[1/5] Inhalte prüfen", .unknownParticipant("aachen"))) {
+            _ = try SiteExporter().render(content)
+        }
+    }
+
+    @Test func everyPathStaysInsideTheFolder() throws {
+        for file in try SiteExporter().render(SiteFixtures.content) {
+            #expect(SitePath(file.path).isSafe, "\(file.path)")
+        }
+        for bad in ["../x.html", "/etc/passwd", "a/../../b", "", "a//b", "kommunen/.."] {
+            #expect(!SitePath(bad).isSafe, "\(bad)")
+        }
+    }
+
+    @Test func logsEachStep() throws {
+        var lines: [String] = []
+        _ = try SiteExporter().render(SiteFixtures.content) { lines.append($0) }
+        #expect(lines == ["[1/5] Inhalte prüfen", "[2/5] Seiten erzeugen", "[3/5] Tabellen als CSV erzeugen",
+                          "[4/5] Stilvorlage und Seitenübersicht erzeugen"])
+    }
+
+    private func snapshotFolder(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in SiteWriter.entries(in: folder) {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = try Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+}
