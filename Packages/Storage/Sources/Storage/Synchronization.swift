@@ -67,7 +67,8 @@ extension BenchDatabase {
             report.entries.append(.init(dataset: Self.referenceDataset, outcome: .refused, rows: 0, findings: referenceFindings, dialects: [:]))
             return report
         }
-        report.entries.append(try synchronizeReference(reference, digests: referenceContents.digests, findings: referenceFindings,
+        let referenceDigests = referenceContents.digests
+        report.entries.append(try synchronizeReference(reference, digests: referenceDigests, findings: referenceFindings,
                                                        progress: progress))
 
         for slug in slugs ?? workspace.slugs() {
@@ -76,7 +77,7 @@ extension BenchDatabase {
                 continue
             }
             let contents = workspace.load(slug)
-            let digests = (contents.digests + referenceContents.digests).sorted()
+            let digests = (contents.digests + referenceDigests).sorted()
             if try stored(slug.rawValue) == digests {
                 report.entries.append(.init(dataset: slug.rawValue, outcome: .unchanged, rows: 0, findings: [], dialects: [:]))
                 continue

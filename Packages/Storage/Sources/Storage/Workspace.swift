@@ -90,7 +90,14 @@ struct FileContents: Sendable {
     }
 
     private(set) var contents: [String: Content] = [:]
-    private(set) var digests: [FileDigest] = []
+
+    /// The hash of every file that could be read, by path; computed on demand (`bench validate` needs none).
+    var digests: [FileDigest] {
+        contents.compactMap { path, content -> FileDigest? in
+            guard case .data(let data) = content else { return nil }
+            return FileDigest(path: path, sha256: SHA256.hex(data), size: data.count)
+        }.sorted()
+    }
 
     /// Reads `url`; `path` is its name relative to `Datasets/`.
     mutating func load(_ url: URL, as path: String) {
@@ -99,10 +106,7 @@ struct FileContents: Sendable {
             return
         }
         do {
-            let data = try Data(contentsOf: url)
-            contents[path] = .data(data)
-            digests.append(FileDigest(path: path, sha256: SHA256.hex(data), size: data.count))
-            digests.sort()
+            contents[path] = .data(try Data(contentsOf: url))
         } catch {
             contents[path] = .unreadable(error.localizedDescription)
         }
