@@ -22,8 +22,10 @@ public struct ComparisonReport: Sendable, Hashable {
 
     /// The heading of each cell of a row, in order: the participants, then the peer group's statistics.
     public var columns: [Column] {
-        participants.map { Column(title: $0.name, subtitle: $0.kind.germanName, slug: $0.slug) }
-            + (peerGroup?.statistics.map { Column(title: $0.germanName, subtitle: peerGroup!.germanDescription, slug: nil) } ?? [])
+        let peers = peerGroup.map { group in
+            group.statistics.map { Column(title: $0.germanName, subtitle: group.germanDescription, slug: nil) }
+        } ?? []
+        return participants.map { Column(title: $0.name, subtitle: $0.kind.germanName, slug: $0.slug) } + peers
     }
 
     /// Every source cited, in order of first use: footnote 1 is the first.
@@ -92,9 +94,9 @@ public struct PeerGroup: Sendable, Hashable {
         self.statistics = statistics
     }
 
-    /// "5 weitere kreisfreie Städte" as a column subtitle.
+    /// "3 Vergleichskommunen der Art Kreis", as a column subtitle.
     public var germanDescription: String {
-        "\(members.count) " + (members.count == 1 ? "Vergleichskommune" : "Vergleichskommunen") + " (\(kind.germanName))"
+        "\(members.count) " + (members.count == 1 ? "Vergleichskommune" : "Vergleichskommunen") + " der Art \(kind.germanName)"
     }
 }
 

@@ -65,18 +65,16 @@ struct ReportTable {
             min(cellWidth, max(columns[index].title.count, columns[index].subtitle.count,
                                cells.flatMap { $0.indices.contains(index) ? $0[index] : [] }.map(\.count).max() ?? 0))
         }
-        func line(_ label: String, _ values: [String], emphasise: Bool = false) -> String {
-            let labelText = padded(label, Self.labelWidth)
+        func line(_ label: String, _ values: [String]) -> String {
             let valueTexts = values.enumerated().map { index, value in padded(value, widths[index]) }
-            let joined = valueTexts.joined(separator: Self.separator)
-            return (emphasise ? style.bold(labelText) : labelText) + Self.separator + (emphasise ? style.bold(joined) : joined)
+            return (padded(label, Self.labelWidth) + Self.separator + valueTexts.joined(separator: Self.separator)).trimmingTrailingSpaces
         }
         var lines: [String] = []
         let headings = columns.enumerated().map { index, column in wrapped(column.title, width: widths[index]) }
         let subheadings = columns.enumerated().map { index, column in wrapped(column.subtitle, width: widths[index]) }
         let headingHeight = headings.map(\.count).max() ?? 0
         for index in 0..<headingHeight {
-            lines.append(line("", headings.map { $0.indices.contains(index) ? $0[index] : "" }, emphasise: true))
+            lines.append(style.bold(line("", headings.map { $0.indices.contains(index) ? $0[index] : "" })))
         }
         for index in 0..<(subheadings.map(\.count).max() ?? 0) {
             lines.append(style.dim(line("", subheadings.map { $0.indices.contains(index) ? $0[index] : "" })))
