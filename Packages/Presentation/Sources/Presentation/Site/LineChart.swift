@@ -31,11 +31,11 @@ struct LineChart: Sendable {
         value.bounds.map { ($0.lowerBound, $0.upperBound) }
     }
 
-    /// Whether there is a trend to draw: two dates or more, and nothing below zero.
+    /// Whether there is a trend to draw: a series with values at two dates or more, and nothing below zero.
     var isDrawable: Bool {
-        let dates = Set(series.flatMap { $0.points.map(\.date) })
         let values = series.flatMap { $0.points.compactMap { LineChart.extent($0.value) } }
-        return dates.count >= 2 && !values.isEmpty && values.allSatisfy { $0.0 >= 0 }
+        let trend = series.contains { series in Set(series.points.filter { LineChart.extent($0.value) != nil }.map(\.date)).count >= 2 }
+        return trend && values.allSatisfy { $0.0 >= 0 }
     }
 
     /// The text alternative: each series with its values and dates, oldest first.

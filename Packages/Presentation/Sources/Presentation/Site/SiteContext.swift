@@ -37,12 +37,13 @@ struct SiteContext: Sendable {
     /// The anchor of a document in the Quellenverzeichnis.
     static func sourceAnchor(_ slug: Slug, _ sourceID: String) -> String { "quelle-\(slug.rawValue)-\(sourceID)" }
 
-    /// A document as one line: title, kind, number, date, body.
+    /// A document as one line, in the words `bench compare` uses for its footnotes:
+    /// "„Title“, Stellungnahme vom 28.05.2025, Nr. 2025/3290; Finanz- und Digitalisierungsausschuss".
     static func describe(_ source: SourceReference) -> String {
-        var parts = ["„" + source.title + "“", source.type.germanName]
-        if let reference = source.reference.value { parts.append("Nr. " + reference) }
-        parts.append(GermanFormat.date(source.date))
-        if let body = source.body.value { parts.append(body) }
-        return parts.joined(separator: ", ")
+        let date = (source.date.precision == .day ? " vom " : " aus ") + GermanFormat.date(source.date)
+        var text = "„" + source.title + "“, " + source.type.germanName + date
+        if let reference = source.reference.value { text += ", Nr. " + reference }
+        if let body = source.body.value { text += "; " + body }
+        return text
     }
 }

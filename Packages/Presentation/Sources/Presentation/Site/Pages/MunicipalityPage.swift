@@ -174,7 +174,7 @@ struct MunicipalityPage: Sendable {
             caption: caption,
             columns: ["Kennzahl", "Gegenstand", "Stand", "Zeitraum", "Wert"],
             rows: indicators.map { indicator in
-                DataTable.Row(header: IndicatorName.german(indicator.indicator), cells: [
+                DataTable.Row(header: indicator.germanName, cells: [
                     DataTable.Cell(indicator.subject.isEmpty ? "–" : indicator.subject),
                     DataTable.Cell(GermanFormat.date(indicator.snapshot)),
                     DataTable.Cell(indicator.period.map(GermanFormat.date) ?? "–"),
@@ -195,7 +195,7 @@ struct MunicipalityPage: Sendable {
         for (index, key) in seriesOrder.enumerated() {
             let rows = series[key] ?? []
             guard let first = rows.first, Set(rows.map(\.snapshot)).count >= 2, Set(rows.map(\.snapshot)).count == rows.count else { continue }
-            let name = IndicatorName.german(first.indicator) + (first.subject.isEmpty ? "" : " (" + first.subject + ")")
+            let name = first.germanName + (first.subject.isEmpty ? "" : " (" + first.subject + ")")
             let chart = LineChart(title: name + " im Zeitverlauf",
                                   series: [LineChart.Series(label: name, points: rows.map { LineChart.Point(date: $0.snapshot, value: MunicipalityPage.value($0)) })],
                                   unit: GermanFormat.unitSuffix(first.unit.rawValue))
@@ -217,7 +217,9 @@ struct MunicipalityPage: Sendable {
             caption: caption,
             columns: ["Projekt", "Art", "Status", "Stand", "Go-Live", "Umsetzungsweg", "Antrag"],
             rows: sorted.map { project in
-                let state = dataset.statusMapping[project.status]?.projectState.map { " (" + $0.germanName + ")" } ?? ""
+                // The common scale's word, where it says more than the municipality's own.
+                let common = dataset.statusMapping[project.status]?.projectState?.germanName
+                let state = common.map { $0.lowercased() == project.status.lowercased() ? "" : " (" + $0 + ")" } ?? ""
                 var goLive = project.goLive.value.map(GermanFormat.date) ?? "unbekannt"
                 switch project.goLiveKind {
                 case .actual: goLive += ", erfolgt"

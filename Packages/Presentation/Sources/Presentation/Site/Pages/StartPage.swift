@@ -67,7 +67,7 @@ struct Headline: Sendable {
         if parts.isEmpty, let newest = indicators.map(\.snapshot).max() {
             let latest = indicators.filter { $0.snapshot == newest }.sorted { ($0.indicator, $0.subject) < ($1.indicator, $1.subject) }
             parts += latest.map { indicator in
-                IndicatorName.german(indicator.indicator) + (indicator.period.map { " " + GermanFormat.date($0) } ?? "")
+                indicator.germanName + (indicator.period.map { " " + GermanFormat.date($0) } ?? "")
                     + ": " + GermanFormat.value(MunicipalityPage.value(indicator))
             }
             dates.append(newest)
