@@ -109,7 +109,8 @@ enum ProjectsPerYearSection {
                     + "Start- noch Go-live-Datum; sie sind keinem Jahr zugeordnet und nicht als 0 gezählt")
             }
             if unknownChannel > 0 {
-                parts.append("bei \(GermanFormat.integer(unknownChannel)) OZG-Projekten ist der Umsetzungsweg unbekannt")
+                parts.append("bei \(GermanFormat.integer(unknownChannel)) " + (unknownChannel == 1 ? "OZG-Projekt" : "OZG-Projekten")
+                    + " ist der Umsetzungsweg unbekannt")
             }
             if !parts.isEmpty { notes.append(ComparabilityNote(.unknownValues, "\(side.name): " + parts.joined(separator: "; ") + ".")) }
         }

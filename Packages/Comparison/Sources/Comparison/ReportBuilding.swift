@@ -79,7 +79,8 @@ enum PeerStatistics {
         let eligible = unitDependentKeys.contains(row.key) ? peers.filter { $0.1 == units[0] } : peers
         let known = eligible.compactMap { figure, _ in figure.value.bounds.map { (figure, $0) } }
         let skippedUnit = peers.count - eligible.count
-        var remark = "aus \(GermanFormat.integer(known.count)) von \(GermanFormat.integer(peers.count)) Vergleichskommunen"
+        var remark = "aus \(GermanFormat.integer(known.count)) von \(GermanFormat.integer(peers.count)) "
+            + (peers.count == 1 ? "Vergleichskommune" : "Vergleichskommunen")
         if skippedUnit > 0 { remark += "; \(GermanFormat.integer(skippedUnit)) zählen in anderer Einheit" }
         let statistics = PeerStatistic.allCases.map { statistic -> Figure in
             guard !known.isEmpty else {

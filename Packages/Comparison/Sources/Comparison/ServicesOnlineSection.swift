@@ -151,10 +151,12 @@ enum ServicesOnlineSection {
             let unmatched = onlineRecords.filter { $0.unit != .local && !$0.ozgID.isKnown }.count
             let local = onlineRecords.filter { $0.unit == .local || $0.ozgID == .known(nil) }.count
             if census.unit == .ozgLeistung, unmatched + local > 0 {
+                var missing: [String] = []
+                if unmatched > 0 { missing.append("\(GermanFormat.integer(unmatched)) ohne geprüfte OZG-ID") }
+                if local > 0 { missing.append("\(GermanFormat.integer(local)) ohne Gegenstück im Katalog") }
                 notes.append(ComparabilityNote(.unknownValues, "\(side.name): Von \(GermanFormat.integer(onlineRecords.count)) einzeln "
-                    + "genannten online Leistungen haben \(GermanFormat.integer(unmatched)) keine geprüfte OZG-ID und "
-                    + "\(GermanFormat.integer(local)) kein Gegenstück im Katalog; in der Umrechnung zählen sie in der "
-                    + "Untergrenze nicht und lassen die Obergrenze offen."))
+                    + "genannten online Leistungen: " + CommonNotes.list(missing) + ". In der Umrechnung zählen sie in der "
+                    + "Untergrenze nicht" + (unmatched > 0 ? ", und die Obergrenze bleibt offen." : ".")))
             }
         }
         if let total = census.total, total.qualifier != .exact {

@@ -1,0 +1,114 @@
+import Foundation
+import SnapshotTesting
+import Testing
+@testable import BenchCLI
+
+/// `bench compare` and `bench gaps` run as a user would: the built binary, its output and its exit code.
+@Suite struct CompareCommandTests {
+    @Test("The bundled comparison shows every caveat of the worked example, with sources")
+    func bundledComparison() throws {
+        let workspace = try TemporaryWorkspace(copying: ["leverkusen", "aachen"])
+        defer { workspace.remove() }
+        let table = try BenchProcess.run(["compare", "leverkusen", "aachen"], in: workspace.root)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("ca. 190 [1]"))
+        #expect(!table.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+        // Markdown does not wrap lines, so sentences can be checked whole.
+        let result = try BenchProcess.run(["compare", "leverkusen", "aachen", "--format", "markdown"], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout
+        for expected in [
+            "## Leistungen online", "## EfA-Nachnutzung", "## Projekte pro Jahr",
+            // Both sides' figures with dates and sources.
+            "ca. 190[^1]", "Stand 23.05.2025", "1.187[^2]", "Stand 28.05.2024", "## Quellen",
+            // Different units, with bounds instead of a point.
+            "Verschiedene Zähleinheiten", "23,8–28,6\u{a0}%", "Online, gezählt in LeiKa-Leistungen",
+            // The catalogue revision 835 -> 1,187.
+            "von 835 (2023) auf 1.187 (28.05.2024): +352 (+42,2\u{a0}%)", "gegenläufig",
+            // Levels of government, snapshot gap, project scopes, unknown values.
+            "Verschiedene Verwaltungsebenen", "ca. 12 Monate (360 Tage)", "ca. 19 Monate (566 Tage)",
+            "Verschiedener Umfang", "197", "nicht als 0 gezählt",
+        ] {
+            #expect(out.contains(expected), "missing: \(expected)")
+        }
+    }
+
+    @Test("The same input gives the same bytes", arguments: ["table", "markdown", "csv", "json"])
+    func deterministic(format: String) throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        let first = try BenchProcess.run(["compare", "stadt-b", "kreis-a", "--format", format], in: workspace.root)
+        let second = try BenchProcess.run(["compare", "stadt-b", "kreis-a", "--format", format], in: workspace.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout)
+    }
+
+    @Test("Each format of a comparison of the fixture workspace matches its reviewed reference",
+          arguments: ["table", "markdown", "csv", "json"])
+    func formats(format: String) throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        let result = try BenchProcess.run(["compare", "stadt-b", "kreis-a", "--format", format], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        assertSnapshot(of: result.stdout, as: .lines, named: format)
+    }
+
+    @Test("--metric and --as-of select what is shown")
+    func metricAndAsOf() throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        let result = try BenchProcess.run(["compare", "stadt-b", "kreis-a", "--metric", "efa-uptake", "--metric", "trends",
+                                           "--as-of", "2025-06"], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Stand: je Kommune der letzte Stand bis Juni 2025."))
+        #expect(result.stdout.contains("== EfA-Nachnutzung =="))
+        #expect(result.stdout.contains("== Entwicklung =="))
+        #expect(!result.stdout.contains("== Leistungen online =="))
+        // The December report lies after the as-of date: its total of 189 is not used.
+        #expect(!result.stdout.contains("189"))
+    }
+
+    @Test("The peer view compares with the median and quartiles of the same kind")
+    func peers() throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        let result = try BenchProcess.run(["compare", "kreis-a", "--peers", "--metric", "services-online"], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        assertSnapshot(of: result.stdout, as: .lines)
+    }
+
+    @Test("bench gaps lists what each side would have to report", arguments: ["table", "markdown"])
+    func gaps(format: String) throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        let result = try BenchProcess.run(["gaps", "stadt-b", "kreis-a", "--format", format], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        assertSnapshot(of: result.stdout, as: .lines, named: format)
+    }
+
+    @Test("One municipality, an unknown one, --as-of before any snapshot, no peers: a clear message and a non-zero exit",
+          arguments: [
+            (["compare", "stadt-b"], "A comparison needs at least two municipalities"),
+            (["compare", "stadt-b", "koeln"], "no dataset 'koeln' in Datasets/ (known: kreis-a, kreis-c, stadt-b)"),
+            (["compare", "stadt-b", "kreis-a", "--as-of", "2020"], "stadt-b has no snapshot on or before 2020: its earliest snapshot is 2025-05-23"),
+            (["compare", "stadt-b", "kreis-a", "--as-of", "2025-13"], "--as-of '2025-13' is not a date"),
+            (["compare", "stadt-b", "--peers"], "there is no other municipality of kind 'kreisfreie-stadt'"),
+            (["compare", "stadt-b", "stadt-b"], "stadt-b is named more than once"),
+            (["compare", "stadt-b", "kreis-a", "--metric", "everything"], "everything"),
+            (["gaps", "stadt-b"], "Name the two (or more) municipalities to compare"),
+          ])
+    func refusals(arguments: [String], message: String) throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        let result = try BenchProcess.run(arguments, in: workspace.root)
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test("Colour never where NO_COLOR is set")
+    func noColour() {
+        #expect(!terminalWantsColour(environment: ["NO_COLOR": "1"]))
+        #expect(!terminalWantsColour(environment: ["NO_COLOR": ""]))
+    }
+}
