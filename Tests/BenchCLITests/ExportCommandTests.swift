@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// `bench export site` run as a user would: the built binary, the folder it writes, its messages and exit codes.
+@Suite struct ExportCommandTests {
+    private static func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path
+        let enumerator = try #require(FileManager.default.enumerator(atPath: base))
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = try Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+
+    private static func html(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    @Test("The bundled datasets give every page, and the comparison page says what bench compare says")
+    func bundledSite() throws {
+        let workspace = try TemporaryWorkspace(copying: ["leverkusen", "aachen"])
+        defer { workspace.remove() }
+        let result = try BenchProcess.run(["export", "site", "--out", "site", "--contact", "Fachbereich 04, digital@example.org"],
+                                          in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("wrote 8 pages and 17 CSV tables to site"))
+        for step in ["[1/5] Inhalte prüfen", "[2/5] Seiten erzeugen", "[3/5] Tabellen als CSV erzeugen",
+                     "[4/5] Stilvorlage und Seitenübersicht erzeugen", "[5/5] Ordner schreiben"] {
+            #expect(result.stderr.contains(step), "missing step \(step)")
+        }
+        let files = try Self.files(in: workspace.url("site"))
+        #expect(files.keys.filter { $0.hasSuffix(".html") }.sorted() == [
+            "barrierefreiheit.html", "index.html", "kommunen/aachen.html", "kommunen/leverkusen.html", "methodik.html",
+            "quellen.html", "seitenuebersicht.html", "vergleiche/aachen_leverkusen.html",
+        ])
+        let page = String(decoding: try #require(files["vergleiche/aachen_leverkusen.html"]), as: UTF8.self)
+
+        // Every title, definition, row, remark and note of `bench compare` is on the page.
+        let json = try BenchProcess.run(["compare", "aachen", "leverkusen", "--format", "json"], in: workspace.root)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let sections = try #require(report["sections"] as? [[String: Any]])
+        #expect(sections.count == 5)
+        for section in sections {
+            var texts = [section["title"], section["definition"]].compactMap { $0 as? String }
+            for row in section["rows"] as? [[String: Any]] ?? [] {
+                texts.append(row["label"] as? String ?? "")
+                for cell in row["cells"] as? [[String: Any]] ?? [] { texts.append(cell["remark"] as? String ?? "") }
+            }
+            for note in section["notes"] as? [[String: Any]] ?? [] { texts.append(note["text"] as? String ?? "") }
+            for text in texts where !text.isEmpty {
+                #expect(page.contains(Self.html(text)), "missing on the page: \(text)")
+            }
+        }
+        // The worked example's figures, in German notation, with intervals.
+        for expected in ["1.187", "23,8–28,6\u{a0}%", "ca. 21,6\u{a0}% (41 von 190)", "Verschiedene Zähleinheiten",
+                         "Auseinanderliegende Stände", "Stand 28.05.2024"] {
+            #expect(page.contains(expected), "missing: \(expected)")
+        }
+        let statement = String(decoding: try #require(files["barrierefreiheit.html"]), as: UTF8.self)
+        #expect(statement.contains("Wenden Sie sich bitte an: Fachbereich 04, digital@example.org"))
+        let csv = try #require(files["daten/vergleich-aachen_leverkusen-services-online.csv"])
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+    }
+
+    @Test("Exporting twice gives byte-identical files")
+    func deterministic() throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        let first = try BenchProcess.run(["export", "site", "--out", "eins"], in: workspace.root)
+        let second = try BenchProcess.run(["export", "site", "--out", "zwei"], in: workspace.root)
+        #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
+        let one = try Self.files(in: workspace.url("eins")), two = try Self.files(in: workspace.url("zwei"))
+        // 11 pages (start, 3 profiles, 3 pairs, 4 about the site), 20 CSV tables, the stylesheet, the marker.
+        #expect(one.keys.filter { $0.hasSuffix(".html") }.count == 11)
+        #expect(one.keys.filter { $0.hasSuffix(".csv") }.count == 20)
+        #expect(one.count == 33)
+        #expect(one == two)
+        // Exporting again into the same folder replaces the earlier export without asking.
+        let again = try BenchProcess.run(["export", "site", "--out", "eins"], in: workspace.root)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Self.files(in: workspace.url("eins")) == one)
+    }
+
+    @Test("--pairs chooses the comparisons; a pair with an unknown slug is refused")
+    func pairs() throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        let result = try BenchProcess.run(["export", "site", "--out", "site", "--pairs", "stadt-b:kreis-a"], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let pages = try Self.files(in: workspace.url("site")).keys.filter { $0.hasPrefix("vergleiche/") }
+        #expect(pages == ["vergleiche/stadt-b_kreis-a.html"])
+
+        let unknown = try BenchProcess.run(["export", "site", "--out", "other", "--pairs", "stadt-b:../etc"], in: workspace.root)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("../etc"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.url("other").path))
+
+        let malformed = try BenchProcess.run(["export", "site", "--out", "other", "--pairs", "stadt-b"], in: workspace.root)
+        #expect(malformed.status != 0)
+        #expect(malformed.stderr.contains("'stadt-b' is not a pair; write two slugs joined by ':'"))
+    }
+
+    @Test("A folder with other files is refused unless --force is given")
+    func foreignFolder() throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        try FileManager.default.createDirectory(at: workspace.url("site"), withIntermediateDirectories: true)
+        try workspace.write("meine Notizen", to: "site/notizen.txt")
+        let refused = try BenchProcess.run(["export", "site", "--out", "site"], in: workspace.root)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("already holds files that bench did not write (notizen.txt)"))
+        #expect(refused.stderr.contains("--force"))
+        #expect(try workspace.read("site/notizen.txt") == "meine Notizen")
+
+        let forced = try BenchProcess.run(["export", "site", "--out", "site", "--force"], in: workspace.root)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.url("site/notizen.txt").path))
+
+        let workspaceItself = try BenchProcess.run(["export", "site", "--out", ".", "--force"], in: workspace.root)
+        #expect(workspaceItself.status == 1)
+        #expect(workspaceItself.stderr.contains("holds a Datasets/ folder"))
+    }
+
+    @Test("A date appears only when --generated-at gives one; without --contact there is a warning")
+    func dateAndContact() throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        let dated = try BenchProcess.run(["export", "site", "--out", "site", "--generated-at", "2026-01-15"], in: workspace.root)
+        #expect(dated.status == 0, "\(dated.stderr)")
+        #expect(dated.stderr.contains("warning: no --contact given"))
+        #expect(try workspace.read("site/index.html").contains("Stand der Veröffentlichung: 15.01.2026"))
+
+        let bad = try BenchProcess.run(["export", "site", "--out", "site", "--generated-at", "15.01.2026"], in: workspace.root)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("write it as YYYY-MM-DD"))
+    }
+}
