@@ -85,7 +85,13 @@ struct ReportTests {
 
     @Test("Gaps: each side is asked for what the other reports and what its own data leaves unknown")
     func gaps() throws {
-        let gaps = try GapsChecklist(comparing: [cityDataset(), districtDataset()], reference: reference)
+        var cityWithPortal = cityDataset()
+        cityWithPortal.indicators += [
+            indicator("portal_clicks", 18925, "2025-12-15", unit: .clicksPerYear, subject: "Wunschkennzeichen", source: "s2"),
+            indicator("portal_clicks", 14050, "2025-12-15", unit: .clicksPerYear, subject: "Wohngeld", source: "s2"),
+            indicator("staff_fluctuation_rate", 0.42, "2016", unit: .percent, source: "s0"),
+        ]
+        let gaps = try GapsChecklist(comparing: [cityWithPortal, districtDataset()], reference: reference)
         let city = gaps.items(for: Slug("stadt-b")!)
         let district = gaps.items(for: Slug("kreis-a")!)
         #expect(city.contains { $0.location == "indicators.csv: efa_services_available" && $0.reason.contains("Kreis A: 19 (28.05.2024)") })
@@ -99,6 +105,10 @@ struct ReportTests {
         #expect(district.contains { $0.figure.hasPrefix("genaue Zahl der nachgenutzten EfA-Dienste (bisher mind. 1)") })
         #expect(district.contains { $0.location.hasPrefix("tallies.csv, unit ozg-leistung") })
         #expect(district.contains { $0.figure.hasPrefix("Zahlen online und Bestand zu einem Stand nahe 23.05.2025") })
+        // Local subjects (pages of the city's portal) are asked for once, with an example; undocumented indicators not at all.
+        let portal = district.filter { $0.metric == .otherIndicators }
+        #expect(portal.map(\.figure) == ["Kennzahl „Portal: Klicks pro Jahr“ je Gegenstand"])
+        #expect(portal.first?.reason == "Stadt B meldet sie für 2 Gegenstände, z. B. „Wohngeld“: 14.050\u{a0}Klicks pro Jahr (15.12.2025).")
         #expect(gaps.items.map(\.slug.rawValue).firstIndex(of: "kreis-a")! > gaps.items.map(\.slug.rawValue).lastIndex(of: "stadt-b")!)
     }
 }

@@ -200,16 +200,30 @@ struct GapFinder {
         return items
     }
 
+    /// Documented indicators another side reports and this side lacks, once per indicator and unit: subjects are
+    /// often local (a page of the other's portal), so the other's subjects are named as examples only.
     private var otherIndicators: [GapItem] {
-        let own = Set(OtherIndicatorsSection.latest(of: side).keys)
+        let own = Set(OtherIndicatorsSection.latest(of: side).keys.map { [$0.indicator, $0.unit.rawValue] })
         var items: [GapItem] = []
-        var asked = Set<OtherIndicatorsSection.Key>()
+        var asked = Set<[String]>()
         for other in others {
-            for (key, indicator) in OtherIndicatorsSection.latest(of: other).sorted(by: { $0.key < $1.key })
-            where !own.contains(key) && KnownIndicator.isDocumented(key.indicator) && asked.insert(key).inserted {
-                items.append(item(.otherIndicators, "Kennzahl " + CommonNotes.quoted(KnownIndicator.label(of: indicator)),
-                                  "indicators.csv: \(key.indicator), unit \(key.unit.rawValue)" + (key.subject.isEmpty ? "" : ", subject „\(key.subject)“"),
-                                  "\(other.name) meldet \(GermanFormat.value(other.figure(indicator).value)) (\(GermanFormat.date(indicator.snapshot)))."))
+            let theirs = OtherIndicatorsSection.latest(of: other).sorted { $0.key < $1.key }
+            let grouped = Dictionary(grouping: theirs) { [$0.key.indicator, $0.key.unit.rawValue] }
+            for name in grouped.keys.sorted(by: { $0.lexicographicallyPrecedes($1) })
+            where !own.contains(name) && KnownIndicator.isDocumented(name[0]) && asked.insert(name).inserted {
+                let rows = grouped[name]!.map(\.value)
+                let example = rows[0]
+                let reported = "\(GermanFormat.value(other.figure(example).value)) (\(GermanFormat.date(example.snapshot)))"
+                let reason: String
+                if example.subject.isEmpty {
+                    reason = "\(other.name) meldet \(reported)."
+                } else {
+                    reason = "\(other.name) meldet sie für \(GermanFormat.integer(rows.count)) "
+                        + (rows.count == 1 ? "Gegenstand" : "Gegenstände") + ", z. B. „\(example.subject)“: \(reported)."
+                }
+                items.append(item(.otherIndicators, "Kennzahl " + CommonNotes.quoted(KnownIndicator.label(of: name[0]))
+                                    + (example.subject.isEmpty ? "" : " je Gegenstand"),
+                                  "indicators.csv: \(name[0]), unit \(name[1])" + (example.subject.isEmpty ? "" : ", subject"), reason))
             }
         }
         return items
