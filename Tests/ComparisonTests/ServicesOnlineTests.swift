@@ -96,6 +96,29 @@ struct ServicesOnlineTests {
         #expect(ServicesOnline(censuses[0]).share == .unknown(reason: "Gesamtzahl der Leistungen fehlt"))
     }
 
+    @Test("A list that names offline services too, covering every status word, is the whole census")
+    func completeList() {
+        let dataset = Dataset(
+            municipality: municipality("m", "M", .kreisangehoerigeGemeinde), sources: [source("s1", "2025-06-30")],
+            statusMapping: StatusMapping([
+                status("Digital", maturity: 3, online: true, inScope: true),
+                status("PDF", maturity: 1, online: false, inScope: true),
+                status("Kein Optimierungspotenzial", online: nil, inScope: false),
+            ]),
+            services: [
+                service("A", ozg: nil, unit: .leikaLeistung, status: "Digital", snapshot: "2025-06-30"),
+                service("B", ozg: nil, unit: .leikaLeistung, status: "Digital", snapshot: "2025-06-30"),
+                service("C", ozg: nil, unit: .leikaLeistung, status: "PDF", snapshot: "2025-06-30"),
+                service("D", ozg: nil, unit: .leikaLeistung, status: "Kein Optimierungspotenzial", snapshot: "2025-06-30"),
+            ])
+        let figures = latest(dataset)
+        #expect(figures.inventory == Count(4))
+        // Out of scope, the unknown online state of D does not matter: 2 of 3.
+        #expect(figures.share == .share(numerator: 2, denominator: 3, .exact))
+        #expect(figures.onlineUnknown.isEmpty)
+        #expect(ServicesOnlineSection.threshold(figures, level: 3, side: side(dataset)).value == .share(numerator: 2, denominator: 3, .exact))
+    }
+
     @Test("The census used is the latest with counts per status; a later total alone is noted, not mixed in")
     func newerTotalWithoutOnlineCount() {
         let section = ServicesOnlineSection.build([side(cityDataset()), side(districtDataset())])

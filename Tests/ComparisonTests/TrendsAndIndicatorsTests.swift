@@ -38,7 +38,7 @@ struct TrendsAndIndicatorsTests {
         let online = section.rows.first { $0.key == "trend-online-count-leika-leistung" }!
         #expect(online.cells[0].value == .notApplicable(reason: "nicht gemeldet"))
         #expect(online.cells[1].remark == "258 (2023) → 283 (28.05.2024)")
-        let total = section.rows.first { $0.key == "trend-in-scope-total-ozg-leistung" }!
+        let total = section.rows.first { $0.key == "trend-total-ozg-leistung" }!
         #expect(total.cells[0].remark == "ca. 180 (29.11.2021) → ca. 190 (23.05.2025) → 189 (15.12.2025)")
         #expect(section.notes.contains { $0.kind == .denominatorChanged && $0.text.hasPrefix("Kreis A:") })
     }

@@ -231,7 +231,7 @@ struct GapFinder {
 
     /// "283 online von 1.187 (28.05.2024)".
     private func summary(_ figures: ServicesOnline) -> String {
-        (figures.online?.german ?? "unbekannt") + " online von " + (figures.census.total?.german ?? "unbekannt") + " ("
+        (figures.online?.german ?? "unbekannt") + " online von " + (figures.inventory?.german ?? "unbekannt") + " ("
             + GermanFormat.date(figures.census.snapshot) + ")"
     }
 }

@@ -71,7 +71,7 @@ extension ComparisonReport {
 /// Median and quartiles of the peers' figures in one row.
 enum PeerStatistics {
     /// Rows whose figures are in each municipality's own counting unit: only peers counting alike are summarised.
-    static let unitDependentKeys: Set<String> = ["in-scope-total", "online-count", "online-share", "maturity-2-share", "maturity-3-share"]
+    static let unitDependentKeys: Set<String> = ["total", "online-count", "online-share", "maturity-2-share", "maturity-3-share"]
 
     /// The row with the subject's cell first and one cell per statistic of the peers' cells.
     static func summarise(_ row: MetricRow, units: [CountingUnit?]) -> MetricRow {

@@ -95,8 +95,10 @@ struct ServiceCensus: Sendable, Hashable {
                 totalSources = [indicator.sourceID]
             }
             let serviceWords = Set(mapping.entries.filter { $0.projectState == nil }.map(\.status))
-            // A list of services proves nothing about completeness (it is often the online ones only): only tallies can.
-            let covers = tallied[key] != nil && !serviceWords.isEmpty && serviceWords.isSubset(of: Set(parts.map(\.status)))
+            // A list of services is often the online ones only: it is the whole census only where it names every
+            // service status word of the mapping, offline ones included.
+            let listsOffline = tallied[key] != nil || parts.contains { mapping[$0.status]?.online != .known(true) }
+            let covers = listsOffline && !serviceWords.isEmpty && serviceWords.isSubset(of: Set(parts.map(\.status)))
                 && parts.allSatisfy { mapping[$0.status]?.projectState == nil }
             censuses.append(ServiceCensus(snapshot: key.snapshot, unit: key.unit, parts: parts, total: total,
                                           totalLabel: totalLabel, totalSourceIDs: totalSources,

@@ -20,6 +20,8 @@ struct ServicesOnline: Sendable, Hashable {
     var outOfScope: [Part]
     /// Statuses mapped to in_scope = unknown: the denominator is given both with and without them.
     var scopeUnknown: [Part]
+    /// All services the census counts: the reported total, or the sum of the status groups where they are the whole.
+    var inventory: Count?
     /// The denominator with every service of unknown scope counted in.
     var denominatorAll: Count?
     /// The denominator with every service of unknown scope left out.
@@ -36,11 +38,13 @@ struct ServicesOnline: Sendable, Hashable {
         } else {
             online = onlineParts.contains { !$0.count.isKnown } ? nil : onlineParts.compactMap(\.known).sum
         }
-        onlineUnknown = counted.filter { $0.entry.map { !$0.online.isKnown } ?? true }
+        // Out of scope, a status's online state does not matter.
+        onlineUnknown = counted.filter { ($0.entry.map { !$0.online.isKnown } ?? true) && $0.entry?.inScope != .known(false) }
         outOfScope = census.parts.filter { $0.entry?.inScope == .known(false) }
         scopeUnknown = census.parts.filter { $0.entry.map { !$0.inScope.isKnown } ?? true }
 
         let base = census.total ?? (census.isComplete ? counted.compactMap(\.known).sum : nil)
+        inventory = base
         if let base, !outOfScope.contains(where: { !$0.count.isKnown }), !scopeUnknown.contains(where: { !$0.count.isKnown }) {
             let all = outOfScope.compactMap(\.known).reduce(base) { $0 - $1 }
             denominatorAll = all

@@ -30,14 +30,16 @@ enum ServicesOnlineSection {
         }
 
         var rows: [MetricRow] = [
-            row("in-scope-total", "Leistungen im Bestand (Nenner)") { side, figures in
+            row("total", "Leistungen insgesamt") { side, figures in
                 let census = figures.census
-                guard let total = census.total else {
+                guard let total = figures.inventory else {
                     return Figure(value: .unknown(reason: "keine Gesamtzahl zum Stand \(GermanFormat.date(census.snapshot))"),
                                   asOf: census.snapshot, remark: census.unit.germanName)
                 }
-                return Figure(value: total.figureValue, asOf: census.snapshot, sources: side.cite(census.totalSourceIDs),
-                              remark: census.unit.germanName)
+                let derived = census.total == nil
+                return Figure(value: total.figureValue, asOf: census.snapshot,
+                              sources: side.cite(derived ? census.sourceIDs : census.totalSourceIDs),
+                              remark: census.unit.germanName + (derived ? ", Summe der Statusgruppen" : ""))
             },
             row("online-count", "Online laut Kommune") { side, figures in
                 let value = figures.online?.figureValue
@@ -112,9 +114,11 @@ enum ServicesOnlineSection {
                 : "Reifegrad nicht gemeldet"
             return Figure(value: .unknown(reason: reason), asOf: census.snapshot, sources: sources)
         }
-        guard let high = threshold.high, let all = figures.denominatorAll, let inScope = figures.denominatorInScope,
-              all.value > 0, inScope.value > 0 else {
+        guard let high = threshold.high else {
             return Figure(value: .unknown(reason: "eine Statusgruppe ohne Zahl"), asOf: census.snapshot, sources: sources)
+        }
+        guard let all = figures.denominatorAll, let inScope = figures.denominatorInScope, all.value > 0, inScope.value > 0 else {
+            return Figure(value: .unknown(reason: "Gesamtzahl der Leistungen fehlt"), asOf: census.snapshot, sources: sources)
         }
         if threshold.low == high && all == inScope {
             return Figure(value: .share(numerator: high, denominator: all.value, .ofShare(numerator: .exact, denominator: all.qualifier)),
@@ -206,12 +210,12 @@ enum ServicesOnlineSection {
     /// Where a side's denominator changed between snapshots (a catalogue revision, a new count), by how much, and
     /// whether count and share then moved in opposite directions.
     static func denominatorChange(_ side: Side) -> ComparabilityNote? {
-        let series = ServiceCensus.all(in: side.dataset).map(ServicesOnline.init).filter { $0.census.total != nil }
+        let series = ServiceCensus.all(in: side.dataset).map(ServicesOnline.init).filter { $0.inventory != nil }
         var sentences: [String] = []
         for unit in CountingUnit.allCases {
             let ofUnit = series.filter { $0.census.unit == unit }
             for (before, after) in zip(ofUnit, ofUnit.dropFirst()) {
-                guard let old = before.census.total, let new = after.census.total, old.value != new.value, old.value > 0 else { continue }
+                guard let old = before.inventory, let new = after.inventory, old.value != new.value, old.value > 0 else { continue }
                 let change = new.value - old.value
                 var sentence = "Der Bestand (\(unit.germanName)) änderte sich von \(old.german) (\(GermanFormat.date(before.census.snapshot))) "
                     + "auf \(new.german) (\(GermanFormat.date(after.census.snapshot))): \(GermanFormat.signedInteger(change)) "

@@ -25,7 +25,10 @@ enum TrendsSection {
         for unit in CountingUnit.allCases {
             let ofUnit = censuses.filter { $0.census.unit == unit }
             let totals = ofUnit.compactMap { figures in
-                figures.census.total.map { Point(date: figures.census.snapshot, value: $0.figureValue, sourceIDs: figures.census.totalSourceIDs) }
+                figures.inventory.map {
+                    Point(date: figures.census.snapshot, value: $0.figureValue,
+                          sourceIDs: figures.census.total == nil ? figures.census.sourceIDs : figures.census.totalSourceIDs)
+                }
             }
             let online = ofUnit.compactMap { figures in
                 figures.online.map { Point(date: figures.census.snapshot, value: $0.figureValue, sourceIDs: figures.onlineParts.flatMap(\.sourceIDs)) }
@@ -33,19 +36,19 @@ enum TrendsSection {
             let shares = ofUnit.filter { $0.share.bounds != nil }.map {
                 Point(date: $0.census.snapshot, value: $0.share, sourceIDs: $0.census.sourceIDs)
             }
-            result.append(Series(key: "trend-in-scope-total-\(unit.rawValue)", label: "Leistungen im Bestand (\(unit.germanName))",
+            result.append(Series(key: "trend-total-\(unit.rawValue)", label: "Leistungen insgesamt (\(unit.germanName))",
                                  changeUnit: "pro Jahr", points: totals))
             result.append(Series(key: "trend-online-count-\(unit.rawValue)", label: "Online laut Kommune (\(unit.germanName))",
                                  changeUnit: "pro Jahr", points: online))
             result.append(Series(key: "trend-online-share-\(unit.rawValue)", label: "Anteil online laut Kommune (\(unit.germanName))",
                                  changeUnit: "Prozentpunkte pro Jahr", points: shares))
         }
-        let hasCensusTotals = result.contains { $0.key == "trend-in-scope-total-\(CountingUnit.ozgLeistung.rawValue)" && !$0.points.isEmpty }
+        let hasCensusTotals = result.contains { $0.key == "trend-total-\(CountingUnit.ozgLeistung.rawValue)" && !$0.points.isEmpty }
         let grouped = Dictionary(grouping: side.dataset.indicators.filter { $0.value.value?.number != nil }) {
             [$0.indicator, $0.subject, $0.unit.rawValue, $0.period?.description ?? ""]
         }
         for (key, indicators) in grouped.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
-            // The total of OZG-Leistungen is already the census series "Leistungen im Bestand".
+            // The total of OZG-Leistungen is already the census series "Leistungen insgesamt".
             if key[0] == KnownIndicator.ozgServicesResponsible && hasCensusTotals { continue }
             let first = indicators[0]
             let label = KnownIndicator.label(of: first) + (first.period.map { " (Zeitraum \(GermanFormat.date($0)))" } ?? "")
