@@ -25,7 +25,27 @@ struct SiteSnapshotTests {
 
     @Test func comparisonPage() { assertSnapshot(of: files["vergleiche/leverkusen_aachen.html"] ?? "", as: .lines) }
 
-    @Test func methodologyPage() { assertSnapshot(of: files["methodik.html"] ?? "", as: .lines) }
+    /// The page's shape, with definitions of its own so the reference does not change with every wording of
+    /// Methodology (the test below checks that the real page carries every definition).
+    @Test func methodologyPage() {
+        let page = MethodologyPage(
+            metrics: [MetricDefinition(id: .servicesOnline, title: "Leistungen online", summary: "Was online geht.",
+                                       paragraphs: ["Erster Absatz.", "Zweiter Absatz mit <Zeichen> & mehr."])],
+            peerView: ["Median und Quartile."],
+            notes: [NoteDefinition(kind: .snapshotGap, title: "Auseinanderliegende Stände", computation: "Mehr als ein Monat.")])
+        let site = SiteContext(content: SiteFixtures.content, options: SiteFixtures.options)
+        assertSnapshot(of: page.render(site).html, as: .lines)
+    }
+
+    @Test func methodologyPageCarriesEveryDefinition() throws {
+        let page = try #require(files["methodik.html"])
+        var texts = Methodology.peerView
+        for metric in Methodology.metrics { texts += [metric.title, metric.summary] + metric.paragraphs }
+        for note in Methodology.notes { texts += [note.title, note.computation] }
+        for text in texts {
+            #expect(page.contains(Escaping.text(text)), "missing: \(text)")
+        }
+    }
 
     @Test func sourcesPage() { assertSnapshot(of: files["quellen.html"] ?? "", as: .lines) }
 

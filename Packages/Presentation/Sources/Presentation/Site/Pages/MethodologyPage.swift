@@ -5,6 +5,9 @@ import Domain
 /// page cannot drift from what the code computes.
 struct MethodologyPage: Sendable {
     let path = SitePath.methodology
+    var metrics = Methodology.metrics
+    var peerView = Methodology.peerView
+    var notes = Methodology.notes
 
     func render(_ site: SiteContext) -> RenderedPage {
         let title = "Methodik"
@@ -14,21 +17,21 @@ struct MethodologyPage: Sendable {
                 + "nicht nennt, bleibt unbekannt und zählt nie als null.")])]
         var content: [HTMLNode] = [
             .element("nav", [("aria-label", "Abschnitte dieser Seite")], [
-                .list(Methodology.metrics.map { .link("#" + $0.id.rawValue, $0.title) }
+                .list(metrics.map { .link("#" + $0.id.rawValue, $0.title) }
                     + [.link("#vergleichsgruppe", "Vergleich mit der Vergleichsgruppe"),
                        .link("#hinweise", "Hinweise zur Vergleichbarkeit")]),
             ]),
         ]
-        for metric in Methodology.metrics {
+        for metric in metrics {
             content.append(.heading(2, id: metric.id.rawValue, metric.title))
             content.append(.p([("class", "einleitung")], [.text(metric.summary)]))
             content += metric.paragraphs.map { .p($0) }
         }
         content.append(.heading(2, id: "vergleichsgruppe", "Vergleich mit der Vergleichsgruppe"))
-        content += Methodology.peerView.map { .p($0) }
+        content += peerView.map { .p($0) }
         content.append(.heading(2, id: "hinweise", "Hinweise zur Vergleichbarkeit"))
         content.append(.p("Jeder Hinweis wird aus den Daten berechnet, nie für eine Kommune von Hand geschrieben."))
-        for note in Methodology.notes {
+        for note in notes {
             content.append(.heading(3, id: "hinweis-" + note.kind.rawValue, note.title))
             content.append(.p(note.computation))
         }
