@@ -1,0 +1,174 @@
+import Domain
+import Foundation
+import Storage
+import Testing
+
+/// A workspace of a few synthetic municipalities, large enough that an import takes a noticeable time.
+private struct SyntheticWorkspace {
+    let root: URL
+    let slugs: [Slug]
+
+    init(municipalities: Int, seed: Int) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-crash-\(UUID().uuidString)")
+        let result = try runBench(["synth", "--municipalities", String(municipalities), "--snapshots", "2",
+                                   "--seed", String(seed), "--out", root.path], in: FileManager.default.temporaryDirectory)
+        guard result.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: ["output": result.stderr]) }
+        slugs = Workspace(root: root).slugs()
+    }
+
+    var database: URL { root.appendingPathComponent("bench.sqlite") }
+
+    /// The datasets as the database holds them after importing the files now on disk into a fresh database.
+    func importedState() throws -> [Slug: Dataset] {
+        let scratch = root.appendingPathComponent("scratch-\(UUID().uuidString).sqlite")
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch.path + suffix) } }
+        let database = try BenchDatabase(path: scratch)
+        _ = try database.synchronize(workspace: Workspace(root: root))
+        return try Dictionary(uniqueKeysWithValues: slugs.map { ($0, try database.dataset($0)) })
+    }
+
+    /// Swaps every municipality's services file between two versions kept beside the dataset folders.
+    func install(_ version: String) throws {
+        for slug in slugs {
+            let live = root.appendingPathComponent("Datasets/\(slug)/services.csv")
+            let stored = root.appendingPathComponent("services-\(slug)-\(version).csv")
+            try? FileManager.default.removeItem(at: live)
+            try FileManager.default.copyItem(at: stored, to: live)
+        }
+    }
+
+    /// Keeps the current services files as version `name`.
+    func keep(as name: String) throws {
+        for slug in slugs {
+            try FileManager.default.copyItem(at: root.appendingPathComponent("Datasets/\(slug)/services.csv"),
+                                             to: root.appendingPathComponent("services-\(slug)-\(name).csv"))
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+@Suite(.serialized) struct CrashAndConcurrencyTests {
+    /// `bench import` killed with SIGKILL at several moments: every dataset is afterwards either its old or its new
+    /// version, the database passes `PRAGMA integrity_check`, and the next import finishes the job by itself.
+    @Test(.timeLimit(.minutes(5)))
+    func killedImportsLeaveEachDatasetOldOrNew() throws {
+        let workspace = try SyntheticWorkspace(municipalities: 3, seed: 7)
+        defer { workspace.remove() }
+        try workspace.keep(as: "a")
+        // Version b: every third status record one step further along.
+        for slug in workspace.slugs {
+            let url = workspace.root.appendingPathComponent("Datasets/\(slug)/services.csv")
+            var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for index in stride(from: 1, to: lines.count, by: 3) {
+                lines[index] = lines[index].replacingOccurrences(of: ",Projekt in Umsetzung,", with: ",Digital,")
+                    .replacingOccurrences(of: ",Analog,", with: ",PDF,")
+            }
+            try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        try workspace.keep(as: "b")
+        let stateB = try workspace.importedState()
+        try workspace.install("a")
+        let stateA = try workspace.importedState()
+        #expect(stateA != stateB)
+
+        let started = Date()
+        let first = try runBench(["import", "--database", workspace.database.path], in: workspace.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        // Kill points spread over the time a whole import takes here, from process start to its last commit.
+        let duration = Date().timeIntervalSince(started)
+        var killed = 0
+        let delays: [TimeInterval] = [0, 0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 0.95].map { $0 * duration }
+        for (round, delay) in delays.enumerated() {
+            try workspace.install(round % 2 == 0 ? "b" : "a")
+            let process = Process()
+            process.executableURL = benchBinary
+            process.arguments = ["import", "--database", workspace.database.path]
+            process.currentDirectoryURL = workspace.root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+
+            let database = try BenchDatabase(path: workspace.database)
+            #expect(try database.integrityCheck() == ["ok"], "after a kill at \(delay) s")
+            for slug in workspace.slugs {
+                let stored = try database.dataset(slug)
+                #expect(stored == stateA[slug] || stored == stateB[slug], "\(slug) is neither old nor new after a kill at \(delay) s")
+            }
+        }
+        #expect(killed >= delays.count / 2, "most imports must still be running when killed, or the test proves little")
+        print("killed \(killed) of \(delays.count) imports, at \(delays.map { String(format: "%.2f", $0) }.joined(separator: ", ")) s")
+
+        // The next command repairs nothing by hand: it imports what is on disk.
+        let last = try runBench(["import", "--database", workspace.database.path], in: workspace.root)
+        #expect(last.status == 0, "\(last.stderr)")
+        let database = try BenchDatabase(path: workspace.database)
+        let onDisk = delays.count % 2 == 0 ? stateA : stateB
+        for slug in workspace.slugs {
+            #expect(try database.dataset(slug) == onDisk[slug])
+        }
+    }
+
+    /// Two imports and a reading command started together all finish, each either successfully or with the clear
+    /// busy message, and leave a consistent database that matches the files.
+    @Test(.timeLimit(.minutes(5)))
+    func twoImportsAndAnExportAtOnceLeaveAConsistentDatabase() throws {
+        let workspace = try SyntheticWorkspace(municipalities: 2, seed: 11)
+        defer { workspace.remove() }
+        let expected = try workspace.importedState()
+        let site = workspace.root.appendingPathComponent("site")
+        let commands: [[String]] = [
+            ["import", "--database", workspace.database.path],
+            ["import", "--database", workspace.database.path],
+            ["export", "site", "--out", site.path, "--database", workspace.database.path],
+        ]
+        let group = DispatchGroup()
+        let results = LockedResults()
+        for (index, arguments) in commands.enumerated() {
+            group.enter()
+            DispatchQueue.global().async {
+                let result = try? runBench(arguments, in: workspace.root, timeout: 240)
+                results.set(index, result)
+                group.leave()
+            }
+        }
+        group.wait()
+        for (index, arguments) in commands.enumerated() {
+            let result = try #require(results.get(index), "\(arguments) did not run")
+            let clearRefusal = result.status == 1 && result.stderr.contains("in use by another bench process")
+            #expect(result.status == 0 || clearRefusal, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(!result.stderr.contains("Fatal error"))
+        }
+        let database = try BenchDatabase(path: workspace.database)
+        #expect(try database.integrityCheck() == ["ok"])
+        // Whatever happened, the next command brings the database up to date with the files.
+        _ = try database.synchronize(workspace: Workspace(root: workspace.root))
+        for slug in workspace.slugs {
+            #expect(try database.dataset(slug) == expected[slug])
+        }
+    }
+}
+
+/// Results collected from several threads.
+private final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: BenchResult] = [:]
+
+    func set(_ index: Int, _ result: BenchResult?) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> BenchResult? {
+        lock.lock()
+        defer { lock.unlock() }
+        return results[index]
+    }
+}
