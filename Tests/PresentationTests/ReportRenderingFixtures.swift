@@ -26,10 +26,10 @@ enum ReportRenderingFixtures {
                 id: .servicesOnline, title: "Leistungen online", definition: "Wie viele Leistungen online beantragt werden können.",
                 comparability: .withCaveats,
                 rows: [
-                    MetricRow(label: "Leistungen im Bestand (Nenner)", cells: [
+                    MetricRow(label: "Leistungen insgesamt", cells: [
                         Figure(value: .count(190, .approx), asOf: day("2025-05-23"), sources: [cityReport], remark: "OZG-Leistungen"),
                         Figure(value: .count(1187, .exact), asOf: day("2024-05-28"), sources: [districtReport], remark: "LeiKa-Leistungen"),
-                    ], key: "in-scope-total"),
+                    ], key: "total"),
                     MetricRow(label: "Anteil online laut Kommune", cells: [
                         Figure(value: .share(numerator: 41, denominator: 190, .approx), asOf: day("2025-05-23"), sources: [cityReport]),
                         Figure(value: .interval(low: 23.8416, high: 28.6437, unit: "percent"), asOf: day("2024-05-28"),
