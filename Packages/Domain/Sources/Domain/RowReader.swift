@@ -4,17 +4,24 @@
 struct RowReader {
     let file: String
     let row: TextRow
-    let index: [String: Int]
+    let columns: ColumnIndex
     let optional: Set<String>
     let decimalComma: Bool
     private(set) var findings: [Finding] = []
+    /// Where the next column search starts: the decoders ask for columns mostly in the schema's order.
+    private var hint = 0
 
-    init(file: String, row: TextRow, index: [String: Int], optional: Set<String>, decimalComma: Bool = false) {
+    init(file: String, row: TextRow, columns: ColumnIndex, optional: Set<String>, decimalComma: Bool = false) {
         self.file = file
         self.row = row
-        self.index = index
+        self.columns = columns
         self.optional = optional
         self.decimalComma = decimalComma
+    }
+
+    /// The position of a column in the row, if the file has it.
+    private mutating func position(_ column: String) -> Int? {
+        columns.position(of: column, hint: &hint)
     }
 
     /// A decimal number with a point, or with a comma where the file allows it; nil for anything else.
@@ -27,14 +34,14 @@ struct RowReader {
 
     var isValid: Bool { !findings.hasErrors }
 
-    func location(_ column: String) -> Location {
-        let position = index[column].flatMap { $0 < row.columns.count ? row.columns[$0] : nil }
+    mutating func location(_ column: String) -> Location {
+        let position = position(column).flatMap { $0 < row.columns.count ? row.columns[$0] : nil }
         return Location(file: file, line: row.line, column: position ?? 1)
     }
 
     /// The cell's text with surrounding spaces removed ("" where the column is missing).
-    func raw(_ column: String) -> String {
-        guard let position = index[column], position < row.fields.count else { return "" }
+    mutating func raw(_ column: String) -> String {
+        guard let position = position(column), position < row.fields.count else { return "" }
         return row.fields[position].trimmingSpaces
     }
 
