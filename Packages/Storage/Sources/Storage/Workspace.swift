@@ -170,22 +170,21 @@ extension Workspace {
                 findings += metadataFindings
             }
         }
-        func table<T>(_ file: DatasetFile, _ decode: (TextTable) -> ([T], [Finding])) -> [T] {
+        func table<T>(_ file: DatasetFile, _ decoder: (TextTable) -> TableStream<T>) -> [T] {
             let url = folder.appendingPathComponent(file.rawValue)
-            let (table, dialect, readFindings) = readTable(url, content(file))
+            let (stream, dialect, readFindings) = streamTable(url, content(file), decoder)
             findings += readFindings
-            if table != nil || !readFindings.isEmpty { dialects[file.rawValue] = dialect }
-            guard let table else { return [] }
-            let (values, decodeFindings) = decode(table)
-            findings += decodeFindings
-            return values
+            if stream != nil || !readFindings.isEmpty { dialects[file.rawValue] = dialect }
+            guard let stream else { return [] }
+            findings += stream.findings
+            return stream.values
         }
-        let sources = table(.sources, TableDecoder.sources)
-        let mapping = table(.statusMapping, TableDecoder.statusMapping)
-        let services = table(.services, TableDecoder.services)
-        let tallies = table(.tallies, TableDecoder.tallies)
-        let projects = table(.projects, TableDecoder.projects)
-        let indicators = table(.indicators, TableDecoder.indicators)
+        let sources = table(.sources, TableDecoder.sources(header:))
+        let mapping = table(.statusMapping, TableDecoder.statusMapping(header:))
+        let services = table(.services, TableDecoder.services(header:))
+        let tallies = table(.tallies, TableDecoder.tallies(header:))
+        let projects = table(.projects, TableDecoder.projects(header:))
+        let indicators = table(.indicators, TableDecoder.indicators(header:))
         var dataset: Dataset?
         if let municipality {
             dataset = Dataset(municipality: municipality, sources: sources, statusMapping: StatusMapping(mapping),
@@ -221,6 +220,40 @@ extension Workspace {
                                     found: "the file cannot be read (\(reason))", expected: "check its permissions"))
         }
         return nil
+    }
+
+    /// Reads a table's rows into `decoder` as they are parsed, so that its text is never held whole; nil where the
+    /// file is missing, unreadable or has no header.
+    func streamTable<T>(_ url: URL, _ content: FileContents.Content,
+                        _ decoder: (TextTable) -> TableStream<T>) -> (TableStream<T>?, CSVDialect, [Finding]) {
+        var findings: [Finding] = []
+        guard let data = data(url, content, findings: &findings) else { return (nil, .standard, findings) }
+        let path = displayPath(url)
+        var stream: TableStream<T>?
+        let (dialect, csvFindings) = CSVReader().read(data, file: path) { row, decimalComma in
+            if stream == nil {
+                stream = decoder(TextTable(file: path, header: row.fields, headerLine: row.line, rows: [], decimalComma: decimalComma))
+                // Each record takes a line at least: room for all of them up front spares copying the growing values.
+                stream?.reserveCapacity(Workspace.lineCount(data))
+            } else {
+                stream?.add(row)
+            }
+            return true
+        }
+        findings += csvFindings
+        if stream == nil && !csvFindings.hasErrors {
+            findings.append(CSVReader.emptyFile(path))
+        }
+        return (stream, dialect, findings)
+    }
+
+    /// The number of line feeds in `data`.
+    static func lineCount(_ data: Data) -> Int {
+        data.withUnsafeBytes { bytes in
+            var count = 0
+            for byte in bytes where byte == UInt8(ascii: "\n") { count += 1 }
+            return count
+        }
     }
 
     func readTable(_ url: URL, _ content: FileContents.Content) -> (TextTable?, CSVDialect, [Finding]) {
