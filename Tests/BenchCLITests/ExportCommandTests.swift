@@ -29,7 +29,7 @@ import Testing
         let result = try BenchProcess.run(["export", "site", "--out", "site", "--contact", "Fachbereich 04, digital@example.org"],
                                           in: workspace.root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("wrote 8 pages and 17 CSV tables to site"))
+        #expect(result.stdout.hasPrefix("wrote 8 pages and 18 CSV tables to site"))
         for step in ["[1/5] Inhalte prüfen", "[2/5] Seiten erzeugen", "[3/5] Tabellen als CSV erzeugen",
                      "[4/5] Stilvorlage und Seitenübersicht erzeugen", "[5/5] Ordner schreiben"] {
             #expect(result.stderr.contains(step), "missing step \(step)")
@@ -76,10 +76,10 @@ import Testing
         let second = try BenchProcess.run(["export", "site", "--out", "zwei"], in: workspace.root)
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         let one = try Self.files(in: workspace.url("eins")), two = try Self.files(in: workspace.url("zwei"))
-        // 11 pages (start, 3 profiles, 3 pairs, 4 about the site), 20 CSV tables, the stylesheet, the marker.
+        // 11 pages (start, 3 profiles, 3 pairs, 4 about the site), 21 CSV tables, the stylesheet, the marker.
         #expect(one.keys.filter { $0.hasSuffix(".html") }.count == 11)
-        #expect(one.keys.filter { $0.hasSuffix(".csv") }.count == 20)
-        #expect(one.count == 33)
+        #expect(one.keys.filter { $0.hasSuffix(".csv") }.count == 21)
+        #expect(one.count == 34)
         #expect(one == two)
         // Exporting again into the same folder replaces the earlier export without asking.
         let again = try BenchProcess.run(["export", "site", "--out", "eins"], in: workspace.root)

@@ -125,6 +125,28 @@ struct SiteExportTests {
         }
     }
 
+    @Test func aLongServiceListIsCountedNotListed() throws {
+        var census = SiteFixtures.aachen
+        census.services = (0..<(MunicipalityPage.listLimit + 1)).map { index in
+            ServiceRecord(snapshot: PartialDate("2024-05-28")!, name: "Leistung \(index)", unit: .leikaLeistung, ozgID: .unknown,
+                          match: .none, status: index % 3 == 0 ? "Digital" : "PDF", sourceID: SiteFixtures.aachenSource.id)
+        }
+        let files = try SiteExporter().render(SiteContent(datasets: [census], comparisons: []))
+        let page = String(decoding: try #require(files.first { $0.path == "kommunen/aachen.html" }).contents, as: UTF8.self)
+        #expect(page.contains("<tr><th scope=\"row\">Digital (online)</th><td>167<sup>"))
+        #expect(page.contains("<tr><th scope=\"row\">PDF (nicht online)</th><td>334<sup>"))
+        #expect(page.contains("<p>501 Leistungen sind zu viele für eine Seite;"))
+        #expect(!page.contains("Leistung 500"))
+        #expect(!files.contains { $0.path == "daten/kommune-aachen-leistungen-2024-05-28.csv" })
+    }
+
+    @Test func refusesTheSamePairTwice() {
+        let content = SiteContent(datasets: SiteFixtures.content.datasets, comparisons: [SiteFixtures.report, SiteFixtures.report])
+        #expect(throws: PresentationError.inStep("[1/5] Inhalte prüfen", .duplicateComparison("leverkusen:aachen"))) {
+            _ = try SiteExporter().render(content)
+        }
+    }
+
     @Test func everyPathStaysInsideTheFolder() throws {
         for file in try SiteExporter().render(SiteFixtures.content) {
             #expect(SitePath(file.path).isSafe, "\(file.path)")

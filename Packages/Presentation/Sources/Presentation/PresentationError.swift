@@ -10,6 +10,8 @@ public enum PresentationError: Error, Sendable, CustomStringConvertible, Equatab
     case outputIsProtected(folder: String, because: String)
     /// A comparison names a municipality that is not among the exported datasets.
     case unknownParticipant(String)
+    /// Two comparisons of the same municipalities in the same order would share one page.
+    case duplicateComparison(String)
     /// A file would be written outside the output folder.
     case unsafePath(String)
     /// The file system refused.
@@ -29,6 +31,8 @@ public enum PresentationError: Error, Sendable, CustomStringConvertible, Equatab
             return "\(folder) \(because); refusing to replace it even with --force. Choose a folder of its own for the site (e.g. site/)"
         case .unknownParticipant(let slug):
             return "a comparison names '\(slug)', which is not among the exported datasets; export it too, or drop the pair"
+        case .duplicateComparison(let pair):
+            return "the comparison \(pair) is asked for twice; name each pair once"
         case .unsafePath(let path):
             return "refusing to write '\(path)': it would land outside the output folder (this is a bug in bench; please report it)"
         case .writeFailed(let path, let reason):

@@ -20,6 +20,8 @@ struct SiteContext: Sendable {
     /// The comparisons with their pages, in the order given.
     var comparisons: [(path: SitePath, report: ComparisonReport)]
     var reference: ReferenceCatalogue
+    /// Each municipality's oldest and newest snapshot, found once (a census can hold millions of dated rows).
+    var snapshotSpans: [Slug: (first: PartialDate, last: PartialDate)]
 
     init(content: SiteContent, options: SiteOptions) {
         self.reference = content.reference
@@ -27,6 +29,20 @@ struct SiteContext: Sendable {
         self.options = options
         self.datasets = content.datasets.sorted { $0.slug < $1.slug }
         self.comparisons = content.comparisons.map { (SitePath.comparison($0.participants.map(\.slug)), $0) }
+        var spans: [Slug: (first: PartialDate, last: PartialDate)] = [:]
+        for dataset in datasets {
+            var first: PartialDate?, last: PartialDate?
+            func include(_ date: PartialDate) {
+                if first.map({ date < $0 }) ?? true { first = date }
+                if last.map({ $0 < date }) ?? true { last = date }
+            }
+            for service in dataset.services { include(service.snapshot) }
+            for tally in dataset.tallies { include(tally.snapshot) }
+            for indicator in dataset.indicators { include(indicator.snapshot) }
+            for project in dataset.projects { include(project.statusDate) }
+            if let first, let last { spans[dataset.slug] = (first, last) }
+        }
+        self.snapshotSpans = spans
     }
 
     /// The comparisons a municipality takes part in.

@@ -39,7 +39,12 @@ public struct SiteExporter: Sendable {
     public func render(_ content: SiteContent, log: (String) -> Void = { _ in }) throws(PresentationError) -> [SiteFile] {
         try step(0, log: log) { () throws(PresentationError) in
             let known = Set(content.datasets.map(\.slug))
+            var pages = Set<SitePath>()
             for report in content.comparisons {
+                let slugs = report.participants.map(\.slug)
+                guard pages.insert(SitePath.comparison(slugs)).inserted else {
+                    throw .duplicateComparison(slugs.map(\.rawValue).joined(separator: ":"))
+                }
                 for participant in report.participants where !known.contains(participant.slug) {
                     throw .unknownParticipant(participant.slug.rawValue)
                 }

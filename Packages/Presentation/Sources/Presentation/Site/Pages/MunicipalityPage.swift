@@ -29,7 +29,6 @@ struct MunicipalityPage: Sendable {
         var tables: [DataTable] = []
         var content: [HTMLNode] = []
 
-        let snapshots = dataset.snapshots
         var facts: [(String, String)] = [
             ("Art", municipality.kind.germanName),
             ("Aufgaben", municipality.kind.level.germanName),
@@ -37,7 +36,7 @@ struct MunicipalityPage: Sendable {
             ("Gemeindeschlüssel (AGS)", municipality.ags.value ?? "unbekannt"),
             ("Regionalschlüssel (ARS)", municipality.ars.value ?? "unbekannt"),
         ]
-        if let first = snapshots.first, let last = snapshots.last {
+        if let (first, last) = site.snapshotSpans[dataset.slug] {
             facts.append(("Stand der Zahlen", first == last ? GermanFormat.date(first)
                           : GermanFormat.date(first) + " bis " + GermanFormat.date(last)))
         }
@@ -132,12 +131,89 @@ struct MunicipalityPage: Sendable {
         return nodes
     }
 
-    /// Services named one by one, one table per snapshot.
+    /// Services named one by one: how many per status word and date (a chart where there are two dates), and the
+    /// names themselves where a page can hold them.
     private func serviceSections(stem: String, footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
+        guard !dataset.services.isEmpty else { return [] }
         var nodes: [HTMLNode] = []
-        for date in Array(Set(dataset.services.map(\.snapshot))).sorted() {
-            let services = dataset.services.filter { $0.snapshot == date }
+        // One pass counts the records into arrays indexed by status and date, so a census of millions of rows is
+        // read once, without copying a record or hashing more than its status and date.
+        struct Key: Hashable { let unit: CountingUnit; let status: String }
+        var keyIndex: [Key: Int] = [:], keyList: [Key] = []
+        var dateIndex: [PartialDate: Int] = [:], dateList: [PartialDate] = []
+        var counts: [[Int]] = []
+        var sources: [[[String]]] = []
+        for service in dataset.services {
+            let key = Key(unit: service.unit, status: service.status)
+            let k: Int
+            if let known = keyIndex[key] { k = known } else {
+                k = keyList.count
+                keyIndex[key] = k
+                keyList.append(key)
+                counts.append(Array(repeating: 0, count: dateList.count))
+                sources.append(Array(repeating: [], count: dateList.count))
+            }
+            let d: Int
+            if let known = dateIndex[service.snapshot] { d = known } else {
+                d = dateList.count
+                dateIndex[service.snapshot] = d
+                dateList.append(service.snapshot)
+                for row in counts.indices { counts[row].append(0); sources[row].append([]) }
+            }
+            counts[k][d] += 1
+            if sources[k][d].last != service.sourceID, !sources[k][d].contains(service.sourceID) {
+                sources[k][d].append(service.sourceID)
+            }
+        }
+        let dates = dateList.sorted()
+        let units = Set(keyList.map(\.unit))
+        let mapping = dataset.statusMapping
+        let keys = keyList.sorted {
+            ($0.unit.rawValue, mapping.statuses.firstIndex(of: $0.status) ?? Int.max, $0.status)
+                < ($1.unit.rawValue, mapping.statuses.firstIndex(of: $1.status) ?? Int.max, $1.status)
+        }
+        /// The count and sources of a status at a date; nil where the list names none.
+        func entry(_ key: Key, _ date: PartialDate) -> (count: Int, sources: [String])? {
+            let k = keyIndex[key]!, d = dateIndex[date]!
+            return counts[k][d] > 0 ? (counts[k][d], sources[k][d].sorted()) : nil
+        }
+        let label: (Key) -> String = { key in
+            key.status + MunicipalityPage.meaning(key.status, mapping: mapping) + (units.count > 1 ? ", " + key.unit.germanName : "")
+        }
+        let caption = "Einzeln genannte Leistungen nach Status"
+        let summary = DataTable(
+            caption: caption,
+            columns: ["Status"] + dates.map { "Stand " + GermanFormat.date($0) },
+            rows: keys.map { key in
+                DataTable.Row(header: label(key), cells: dates.map { date in
+                    guard let entry = entry(key, date) else { return DataTable.Cell("keine genannt") }
+                    return DataTable.Cell(GermanFormat.integer(entry.count), footnotes: entry.sources.flatMap(footnotes))
+                })
+            },
+            fileName: stem + "-leistungen-nach-status")
+        tables.append(summary)
+        nodes.append(.heading(3, id: "leistungen-nach-status", caption))
+        let chart = LineChart(title: caption + " im Zeitverlauf", series: keys.map { key in
+            // A status with no names at a date is left out there, not drawn as zero: the list may just not say.
+            LineChart.Series(label: label(key), points: dates.compactMap { date in
+                entry(key, date).map { LineChart.Point(date: date, value: .count($0.count, .exact)) }
+            })
+        }, unit: "")
+        nodes.append(figure(chart: chart, id: "leistungen-nach-status",
+                            table: summary.html(id: "tabelle-leistungen-nach-status", page: path) { "#quelle-\($0)" }))
+
+        for date in dates {
+            let d = dateIndex[date]!
+            let total = counts.reduce(0) { $0 + $1[d] }
+            let id = "leistungen-" + date.description
             let caption = "Einzeln genannte Leistungen, Stand " + GermanFormat.date(date)
+            nodes.append(.heading(3, id: id, caption))
+            guard total <= MunicipalityPage.listLimit else {
+                nodes.append(.p(GermanFormat.integer(total) + " Leistungen sind zu viele für eine Seite; die Tabelle "
+                    + "oben zählt sie nach Status, die Namen stehen in der Datei services.csv des Datensatzes."))
+                continue
+            }
+            let services = dataset.services.filter { $0.snapshot == date }
             let table = DataTable(
                 caption: caption,
                 columns: ["Leistung", "OZG-Leistung", "Zuordnung", "Status", "Zuständig"],
@@ -147,20 +223,21 @@ struct MunicipalityPage: Sendable {
                     return DataTable.Row(header: name, cells: [
                         DataTable.Cell(ozgText(service.ozgID)),
                         DataTable.Cell(MunicipalityPage.matchText(service.match)),
-                        DataTable.Cell(service.status + MunicipalityPage.meaning(service.status, mapping: dataset.statusMapping),
+                        DataTable.Cell(service.status + MunicipalityPage.meaning(service.status, mapping: mapping),
                                        footnotes: footnotes(service.sourceID)),
                         DataTable.Cell(service.responsible.isEmpty ? "nicht genannt" : service.responsible),
                     ])
                 },
                 fileName: stem + "-leistungen-" + date.description)
             tables.append(table)
-            let id = "leistungen-" + date.description
-            nodes.append(.heading(3, id: id, caption))
             nodes.append(.p(GermanFormat.integer(services.count) + " Leistungen, Namen so geschrieben wie in der Quelle."))
             nodes.append(table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" })
         }
         return nodes
     }
+
+    /// The most services listed by name on one page; longer lists (a LeiKa-level census of thousands) are counted.
+    static let listLimit = 500
 
     /// The axis's indicators in one table, and a chart for each that was reported at two dates or more.
     private func indicatorSection(_ axis: Axis, stem: String, footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {

@@ -26,7 +26,7 @@ struct StartPage: Sendable {
             rows: site.datasets.map { dataset in
                 DataTable.Row(header: dataset.municipality.name, cells: [
                     DataTable.Cell(dataset.municipality.kind.germanName),
-                    DataTable.Cell(dataset.snapshots.last.map(GermanFormat.date) ?? "kein Stand"),
+                    DataTable.Cell(site.snapshotSpans[dataset.slug].map { GermanFormat.date($0.last) } ?? "kein Stand"),
                     DataTable.Cell(GermanFormat.integer(dataset.sources.count)),
                 ] + StartPage.axes.map { DataTable.Cell(Headline(dataset: dataset).text(for: $0)) },
                 link: .municipality(dataset.slug))
