@@ -53,7 +53,9 @@ private struct SyntheticWorkspace {
     /// version, the database passes `PRAGMA integrity_check`, and the next import finishes the job by itself.
     @Test(.timeLimit(.minutes(5)))
     func killedImportsLeaveEachDatasetOldOrNew() throws {
-        let workspace = try SyntheticWorkspace(municipalities: 3, seed: 7)
+        // Six municipalities: enough rows that an import is still running at most kill points, fewer than a first
+        // import writes in one transaction (each dataset is then its own transaction, as in every later import).
+        let workspace = try SyntheticWorkspace(municipalities: 6, seed: 7)
         defer { workspace.remove() }
         try workspace.keep(as: "a")
         // Version b: every third status record one step further along.
@@ -72,23 +74,71 @@ private struct SyntheticWorkspace {
         let stateA = try workspace.importedState()
         #expect(stateA != stateB)
 
-        let started = Date()
         let first = try runBench(["import", "--database", workspace.database.path], in: workspace.root)
         #expect(first.status == 0, "\(first.stderr)")
-        // Kill points spread over the time a whole import takes here, from process start to its last commit.
+        // Kill points spread over the time a whole import takes here, from process start to its last commit. Every
+        // kill hits an import that replaces datasets, so that is the one timed (the first one creates the database).
+        try workspace.install("b")
+        let started = Date()
+        let timed = try runBench(["import", "--database", workspace.database.path], in: workspace.root)
         let duration = Date().timeIntervalSince(started)
+        #expect(timed.status == 0, "\(timed.stderr)")
+        try workspace.install("a")
+        #expect(try runBench(["import", "--database", workspace.database.path], in: workspace.root).status == 0)
+        // Kills at moments in time hit any instant (between transactions, inside one, during a commit), but whether an
+        // import is still running then depends on the machine's load. Kills after a number of rows (the import waits
+        // there, inside its transaction) always hit one: each of those starts from all datasets at version a and
+        // imports version b, so that the rows name a point in the middle of the first, third or fifth dataset.
+        enum Moment: CustomStringConvertible {
+            case after(TimeInterval), insideAfter(rows: Int)
+            var description: String {
+                switch self {
+                case .after(let delay): return String(format: "at %.2f s", delay)
+                case .insideAfter(let rows): return "after \(rows) rows"
+                }
+            }
+        }
+        func rows(_ dataset: Dataset) -> Int {
+            let tables: [Int] = [dataset.sources.count, dataset.statusMapping.entries.count, dataset.services.count,
+                                 dataset.tallies.count, dataset.projects.count, dataset.indicators.count]
+            return 1 + tables.reduce(0, +)
+        }
+        let perDataset = Double(stateB.values.map(rows).min() ?? 0)
+        let fractions: [Double] = [0, 0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 0.95]
+        let datasets: [Double] = [0.5, 2.5, 4.5]
+        let moments: [Moment] = fractions.map { Moment.after($0 * duration) }
+            + datasets.map { Moment.insideAfter(rows: Int($0 * perDataset)) }
         var killed = 0
-        let delays: [TimeInterval] = [0, 0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 0.95].map { $0 * duration }
-        for (round, delay) in delays.enumerated() {
-            try workspace.install(round % 2 == 0 ? "b" : "a")
+        var installed = "a"
+        for (round, moment) in moments.enumerated() {
+            let marker = workspace.root.appendingPathComponent("paused-\(round)")
             let process = Process()
             process.executableURL = benchBinary
             process.arguments = ["import", "--database", workspace.database.path]
+            switch moment {
+            case .after:
+                installed = installed == "a" ? "b" : "a"
+            case .insideAfter(let rows):
+                try workspace.install("a")
+                #expect(try runBench(["import", "--database", workspace.database.path], in: workspace.root).status == 0)
+                installed = "b"
+                process.arguments! += ["--test-pause-after-rows", String(rows), "--test-pause-marker", marker.path]
+            }
+            try workspace.install(installed)
             process.currentDirectoryURL = workspace.root
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: delay)
+            switch moment {
+            case .after(let delay):
+                Thread.sleep(forTimeInterval: delay)
+            case .insideAfter:
+                let deadline = Date().addingTimeInterval(60)
+                while !FileManager.default.fileExists(atPath: marker.path), process.isRunning, Date() < deadline {
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
+                #expect(FileManager.default.fileExists(atPath: marker.path), "\(moment): the import never paused")
+            }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 killed += 1
@@ -96,20 +146,19 @@ private struct SyntheticWorkspace {
             process.waitUntilExit()
 
             let database = try BenchDatabase(path: workspace.database)
-            #expect(try database.integrityCheck() == ["ok"], "after a kill at \(delay) s")
+            #expect(try database.integrityCheck() == ["ok"], "after a kill \(moment)")
             for slug in workspace.slugs {
                 let stored = try database.dataset(slug)
-                #expect(stored == stateA[slug] || stored == stateB[slug], "\(slug) is neither old nor new after a kill at \(delay) s")
+                #expect(stored == stateA[slug] || stored == stateB[slug], "\(slug) is neither old nor new after a kill \(moment)")
             }
         }
-        #expect(killed >= delays.count / 2, "most imports must still be running when killed, or the test proves little")
-        print("killed \(killed) of \(delays.count) imports, at \(delays.map { String(format: "%.2f", $0) }.joined(separator: ", ")) s")
+        print("killed \(killed) of \(moments.count) imports: " + moments.map(\.description).joined(separator: ", "))
 
         // The next command repairs nothing by hand: it imports what is on disk.
         let last = try runBench(["import", "--database", workspace.database.path], in: workspace.root)
         #expect(last.status == 0, "\(last.stderr)")
         let database = try BenchDatabase(path: workspace.database)
-        let onDisk = delays.count % 2 == 0 ? stateA : stateB
+        let onDisk = installed == "a" ? stateA : stateB
         for slug in workspace.slugs {
             #expect(try database.dataset(slug) == onDisk[slug])
         }

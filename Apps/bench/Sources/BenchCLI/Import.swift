@@ -24,8 +24,8 @@ extension Bench {
         @Flag(help: "Print every finding (by default at most 5 of each kind).")
         var allFindings = false
 
-        // For the crash-safety test: stop inside the write transaction after this many rows, create the marker
-        // file and wait to be killed.
+        // For the crash-safety tests: stop inside the write transaction once this many rows are written in this run
+        // (all datasets together), create the marker file and wait to be killed.
         @Option(help: .hidden) var testPauseAfterRows: Int?
         @Option(help: .hidden) var testPauseMarker: String?
 
@@ -36,9 +36,15 @@ extension Bench {
                 let database = try databaseOptions.open(workspace)
                 let line = ProgressLine()
                 let pauseAfter = testPauseAfterRows, marker = testPauseMarker
+                var earlier = 0, current = (dataset: "", rows: 0)
                 let report = try database.synchronize(workspace: workspace, only: selected) { progress in
                     line.update(progress)
-                    if let pauseAfter, !progress.finished, progress.rows >= pauseAfter {
+                    if progress.dataset != current.dataset {
+                        earlier += current.rows
+                        current.dataset = progress.dataset
+                    }
+                    current.rows = progress.rows
+                    if let pauseAfter, !progress.finished, earlier + progress.rows >= pauseAfter {
                         if let marker { _ = FileManager.default.createFile(atPath: marker, contents: Data()) }
                         Thread.sleep(forTimeInterval: 60)
                         throw ExitCode(3)

@@ -11,6 +11,8 @@ public final class BenchDatabase: Sendable {
     /// The database file.
     public let path: URL
     let queue: DatabaseQueue
+    /// How long a write waits for another process, as given to `init`.
+    let busyTimeout: TimeInterval
 
     /// How long a command waits for another bench process that is writing, before it gives up with `.busy`.
     public static let busyTimeout: TimeInterval = 5
@@ -19,6 +21,7 @@ public final class BenchDatabase: Sendable {
     /// `busyTimeout` is how long to wait for another process that writes.
     public init(path: URL, busyTimeout: TimeInterval = BenchDatabase.busyTimeout) throws(StorageError) {
         self.path = path.standardizedFileURL
+        self.busyTimeout = busyTimeout
         let displayPath = path.path
         do {
             try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -30,15 +33,38 @@ public final class BenchDatabase: Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "bench"
+        configuration.prepareDatabase { db in
+            // SQLite's default page cache is 2 MB. A first import writes a gigabyte in one transaction, and the
+            // index of each municipality's records is updated all over: with too small a cache, pages are written
+            // out and read back again and again. 64 MB is taken only as it is used.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         do {
             queue = try DatabaseQueue(path: path.path, configuration: configuration)
             let migrator = Schema.migrator
             if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StorageError.database(path: displayPath, reason: "was written by a newer version of bench; delete it (it is rebuilt from Datasets/) or update bench")
             }
-            try migrator.migrate(queue)
+            try BenchDatabase.migrate(queue, with: migrator)
         } catch {
             throw BenchDatabase.storageError(error, path: displayPath)
+        }
+    }
+
+    /// Applies the migrations not yet applied. GRDB reads which ones are applied before it begins the transaction
+    /// of each, so two processes opening a new database at once may both start the same migration: the second then
+    /// fails ("table … already exists"). Where that happened, the other process has moved the database on, and
+    /// migrating again goes on from there.
+    private static func migrate(_ queue: DatabaseQueue, with migrator: DatabaseMigrator) throws {
+        while true {
+            let before = try queue.read { try migrator.appliedIdentifiers($0) }
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                let after = try queue.read { try migrator.appliedIdentifiers($0) }
+                if after.count <= before.count { throw error }
+            }
         }
     }
 

@@ -75,11 +75,14 @@ public struct CatalogueReading: Sendable {
     public var findings: [Finding] = []
     var leika: [CatalogueLeikaEntry] = []
     var ozg: [CatalogueOzgEntry] = []
-    var digest: FileDigest
+    /// SHA-256 of the file's bytes, lower-case hex, and its size.
+    var sha256: String
+    var size: Int
 
     /// Reads a catalogue file; `file` is its name as findings show it.
     public init(data: Data, file: String) {
-        digest = FileDigest(path: file, sha256: SHA256.hex(data), size: data.count)
+        sha256 = SHA256.hex(data)
+        size = data.count
         var reader = CSVReader()
         // The FIM portal publishes ISO-8859-1; other catalogue files are detected as usual (UTF-8 or Windows-1252).
         if CSVReader.firstInvalidUTF8([UInt8](data)) != nil,
@@ -284,13 +287,13 @@ extension BenchDatabase {
         }
         let written: Bool = try write { db in
             let stored = try String.fetchOne(db, sql: "SELECT sha256 FROM catalogue_file WHERE catalogue = ?", arguments: [format.catalogue])
-            if stored == reading.digest.sha256 { return false }
+            if stored == reading.sha256 { return false }
             try db.execute(sql: "DELETE FROM catalogue_file WHERE catalogue = ?", arguments: [format.catalogue])
             try db.execute(sql: """
                 INSERT INTO catalogue_file (catalogue, format, file_name, sha256, size, rows_read, rows_kept, rows_refused)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [format.catalogue, format.rawValue, (file as NSString).lastPathComponent, reading.digest.sha256,
-                                 reading.digest.size, reading.rowsRead, reading.rowsKept, reading.rowsRefused])
+                """, arguments: [format.catalogue, format.rawValue, (file as NSString).lastPathComponent, reading.sha256,
+                                 reading.size, reading.rowsRead, reading.rowsKept, reading.rowsRefused])
             var rows = 0
             for entry in reading.leika {
                 try LeikaServiceRecord.insert(entry, db)

@@ -8,6 +8,12 @@ enum Schema {
         migrator.registerMigration("v1-initial") { db in
             try db.execute(sql: v1Initial)
         }
+        migrator.registerMigration("v2-service-record-for-scale") { db in
+            try db.execute(sql: v2ServiceRecordForScale)
+        }
+        migrator.registerMigration("v3-content-hash") { db in
+            try db.execute(sql: v3ContentHash)
+        }
         return migrator
     }
 
@@ -253,5 +259,69 @@ enum Schema {
                    r.source_id
             FROM service_record r
             JOIN status_mapping m ON m.municipality = r.municipality AND m.status = r.status;
+        """
+
+    // service_record holds millions of rows at scale (427 municipalities, 3 snapshots: 6.7 million), so its checks
+    // and indexes decide how fast an import is (Docs/performance.md). The table is rebuilt with the same columns and
+    // the same constraints, written the way SQLite checks them cheaply: a list `x IN ('a', 'b')` became `x = 'a' OR
+    // x = 'b'` (SQLite builds a lookup table for an IN list on every row it checks), the LeiKa key is checked by one
+    // GLOB of 14 digit classes (which implies its length). Only the unique key stays indexed. Each of the five other
+    // indexes cost about as much time per row as the insert itself. The key's leading `municipality` serves every
+    // lookup within one municipality (all that bench does, and the foreign-key checks when a municipality's sources
+    // and status words are deleted); a query across all municipalities by OZG-ID or LeiKa key reads the table
+    // (Docs/database.md says how long, and how to add an index for many such queries).
+    static let v2ServiceRecordForScale = """
+        DROP VIEW service_status;
+        CREATE TABLE service_record_v2 (
+            id INTEGER PRIMARY KEY,
+            municipality TEXT NOT NULL REFERENCES municipality(slug) ON DELETE CASCADE,
+            snapshot TEXT NOT NULL CHECK (length(snapshot) = 10 OR length(snapshot) = 7 OR length(snapshot) = 4),
+            snapshot_first TEXT NOT NULL CHECK (length(snapshot_first) = 10),
+            snapshot_last TEXT NOT NULL CHECK (length(snapshot_last) = 10 AND snapshot_last >= snapshot_first),
+            name TEXT NOT NULL CHECK (name <> ''),
+            name_corrected TEXT NOT NULL,
+            unit TEXT NOT NULL CHECK (unit = 'leika-leistung' OR unit = 'ozg-leistung' OR unit = 'local'),
+            ozg_id INTEGER CHECK (ozg_id > 0),
+            ozg_id_state TEXT NOT NULL CHECK (ozg_id_state = 'known' OR ozg_id_state = 'none' OR ozg_id_state = 'unknown'),
+            leika_key TEXT CHECK (leika_key IS NULL
+                OR leika_key GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
+            match_method TEXT NOT NULL
+                CHECK (match_method = 'exact' OR match_method = 'normalised' OR match_method = 'manual' OR match_method = 'none'),
+            status TEXT NOT NULL,
+            responsible TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            note TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_column INTEGER,
+            CHECK ((ozg_id_state = 'known') = (ozg_id IS NOT NULL)),
+            FOREIGN KEY (municipality, source_id) REFERENCES source(municipality, id) DEFERRABLE INITIALLY DEFERRED,
+            FOREIGN KEY (municipality, status) REFERENCES status_mapping(municipality, status) DEFERRABLE INITIALLY DEFERRED
+        ) STRICT;
+        INSERT INTO service_record_v2 SELECT * FROM service_record;
+        DROP TABLE service_record;
+        ALTER TABLE service_record_v2 RENAME TO service_record;
+        -- (snapshot, name, leika_key) is unique per municipality; ifnull() because SQL lets NULLs repeat in a unique index.
+        CREATE UNIQUE INDEX service_record_key ON service_record(municipality, snapshot, name, ifnull(leika_key, ''));
+
+        CREATE VIEW service_status AS
+            SELECT r.municipality, r.snapshot, r.snapshot_first, r.snapshot_last, r.name, r.name_corrected, r.unit,
+                   r.ozg_id, r.ozg_id_state, r.leika_key, r.status, m.maturity, m.maturity_model, m.online, m.in_scope,
+                   r.source_id
+            FROM service_record r
+            JOIN status_mapping m ON m.municipality = r.municipality AND m.status = r.status;
+        """
+
+    // Dataset files are told apart by a 128-bit content hash instead of SHA-256 (ContentHash.swift says why). The
+    // stored SHA-256 values mean nothing to the new hash: dropping them makes the next run import every dataset
+    // once, as after deleting the database.
+    static let v3ContentHash = """
+        DROP TABLE dataset_file;
+        CREATE TABLE dataset_file (
+            dataset TEXT NOT NULL,
+            path TEXT NOT NULL,
+            content_hash TEXT NOT NULL CHECK (length(content_hash) = 32 AND content_hash NOT GLOB '*[^0-9a-f]*'),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            PRIMARY KEY (dataset, path)
+        ) STRICT;
         """
 }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// How far an import has come, reported while it writes (for a progress line on a terminal).
 public struct ImportProgress: Sendable, Hashable {
@@ -8,7 +9,8 @@ public struct ImportProgress: Sendable, Hashable {
     public var dataset: String
     /// Rows written so far for this dataset.
     public var rows: Int
-    /// True once the dataset is committed.
+    /// True once the dataset is written: committed, except in a first import of many datasets, which commits them
+    /// all together at its end (see `synchronize(workspace:only:progress:)`).
     public var finished: Bool
 }
 
@@ -52,12 +54,20 @@ extension BenchDatabase {
     /// The name `dataset_file` uses for the reference data.
     static let referenceDataset = "reference"
 
+    /// A first import of at least this many datasets is written in one transaction (see `synchronize`).
+    static let bulkImportThreshold = 8
+
     /// Brings the database up to date with the dataset files.
     ///
     /// For each dataset (those named, or every folder of `Datasets/`), its files and the reference file are
     /// hashed. Unchanged since the last import: skipped. Changed: validated, and only without errors its rows
     /// are replaced in one transaction. With `slugs` nil, datasets whose folder is gone are removed.
     /// `progress` is called inside the write transaction; if it throws, that dataset's transaction is rolled back.
+    ///
+    /// Reading, hashing and validating the next dataset runs on a second thread while this one writes, with at most
+    /// two datasets waiting in memory. A first import (a database without municipalities) of many datasets is one
+    /// transaction instead of one per dataset, in a rollback journal, with foreign keys checked per distinct value:
+    /// killed halfway, it leaves the database as empty as it found it.
     public func synchronize(workspace: Workspace, only slugs: [Slug]? = nil,
                             progress: ((ImportProgress) throws -> Void)? = nil) throws(StorageError) -> SyncReport {
         var report = SyncReport()
@@ -71,26 +81,67 @@ extension BenchDatabase {
         report.entries.append(try synchronizeReference(reference, digests: referenceDigests, findings: referenceFindings,
                                                        progress: progress))
 
-        for slug in slugs ?? workspace.slugs() {
-            guard FileManager.default.fileExists(atPath: workspace.directory(of: slug).appendingPathComponent(DatasetFile.municipality.rawValue).path) else {
-                if try remove(slug) { report.entries.append(.init(dataset: slug.rawValue, outcome: .removed, rows: 0, findings: [], dialects: [:])) }
-                continue
-            }
-            let contents = workspace.load(slug)
-            let digests = (contents.digests + referenceDigests).sorted()
-            if try stored(slug.rawValue) == digests {
+        let selected = slugs ?? workspace.slugs()
+        let (stored, fresh) = try read { db in
+            (try DatasetFileRecord.fetchAll(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM municipality") == 0)
+        }
+        let preparation = DatasetPreparation(workspace: workspace, reference: reference, referenceDigests: referenceDigests,
+                                             stored: stored, slugs: selected)
+        preparation.start()
+        defer { preparation.stop() }
+
+        let bulk = fresh && selected.count >= Self.bulkImportThreshold
+        // Whether SQLite enforces foreign keys row by row; a first import checks them itself (see below).
+        let foreignKeys = !bulk
+
+        func apply(_ item: DatasetPreparation.Item, _ transaction: ((Database) throws -> Int?) throws -> Int?) throws {
+            switch item {
+            case .gone(let slug):
+                if try transaction({ db in try Self.removeRows(slug, db) ? 1 : nil }) != nil {
+                    report.entries.append(.init(dataset: slug.rawValue, outcome: .removed, rows: 0, findings: [], dialects: [:]))
+                }
+            case .unchanged(let slug):
                 report.entries.append(.init(dataset: slug.rawValue, outcome: .unchanged, rows: 0, findings: [], dialects: [:]))
-                continue
+            case .refused(let slug, let findings, let dialects):
+                report.entries.append(.init(dataset: slug.rawValue, outcome: .refused, rows: 0, findings: findings, dialects: dialects))
+            case .valid(let dataset, let digests, let findings, let dialects):
+                let rows = try transaction { db in
+                    try Self.replaceRows(dataset, digests: digests, checkReferences: !foreignKeys, progress: progress, db)
+                }
+                try? progress?(ImportProgress(dataset: dataset.slug.rawValue, rows: rows ?? 0, finished: true))
+                report.entries.append(.init(dataset: dataset.slug.rawValue, outcome: rows == nil ? .unchanged : .imported,
+                                            rows: rows ?? 0, findings: findings, dialects: dialects))
             }
-            let reading = workspace.validate(slug, contents, reference: reference)
-            let dialects = reading.dialects.filter { $0.value != .standard }
-            guard let dataset = reading.dataset, !reading.findings.hasErrors else {
-                report.entries.append(.init(dataset: slug.rawValue, outcome: .refused, rows: 0, findings: reading.findings, dialects: dialects))
-                continue
+        }
+
+        if bulk {
+            // Foreign keys are checked before the commit instead of row by row: the same guarantee (they are checked
+            // at commit anyway) at a fraction of the cost. Each dataset's service records are checked right after they
+            // are written, by the few distinct values they hold; the small tables at the end. The setting cannot
+            // change inside a transaction, so it is switched around it.
+            try setForeignKeys(false)
+            defer { try? setForeignKeys(true) }
+            let rollbackJournal = useRollbackJournal()
+            defer { if rollbackJournal { restoreWriteAheadLog() } }
+            try write { db in
+                while let item = preparation.next() {
+                    try apply(item) { body in try body(db) }
+                }
+                // Service records were checked dataset by dataset as they were written (`checkServiceReferences`).
+                for table in Self.municipalityTables where table != "service_record" {
+                    if let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check(\(table))") {
+                        throw Self.referenceError(table: table, parent: violation[2])
+                    }
+                }
             }
-            let rows = try replace(dataset, digests: digests, progress: progress)
-            report.entries.append(.init(dataset: slug.rawValue, outcome: rows == nil ? .unchanged : .imported, rows: rows ?? 0,
-                                        findings: reading.findings, dialects: dialects))
+        } else {
+            do {
+                while let item = preparation.next() {
+                    try apply(item) { body in try write(body) }
+                }
+            } catch {
+                throw Self.storageError(error, path: path.path)
+            }
         }
 
         if slugs == nil {
@@ -100,7 +151,9 @@ extension BenchDatabase {
             }
             for name in inDatabase.subtracting(onDisk).subtracting([Self.referenceDataset]).sorted() {
                 guard let slug = Slug(name) else { continue }
-                if try remove(slug) { report.entries.append(.init(dataset: name, outcome: .removed, rows: 0, findings: [], dialects: [:])) }
+                if try write({ db in try Self.removeRows(slug, db) }) {
+                    report.entries.append(.init(dataset: name, outcome: .removed, rows: 0, findings: [], dialects: [:]))
+                }
             }
         }
         return report
@@ -132,50 +185,124 @@ extension BenchDatabase {
         return .init(dataset: name, outcome: rows == nil ? .unchanged : .imported, rows: rows ?? 0, findings: findings, dialects: [:])
     }
 
-    /// Replaces a municipality's rows in one transaction; nil where another process already imported these files.
-    private func replace(_ dataset: Dataset, digests: [FileDigest],
-                         progress: ((ImportProgress) throws -> Void)?) throws(StorageError) -> Int? {
+    /// Replaces a municipality's rows inside the caller's transaction; nil where another process already imported
+    /// these files.
+    /// `checkReferences`: foreign keys are off; check the new service records' references here.
+    private static func replaceRows(_ dataset: Dataset, digests: [FileDigest], checkReferences: Bool,
+                                    progress: ((ImportProgress) throws -> Void)?, _ db: Database) throws -> Int? {
         let slug = dataset.slug
-        let rows: Int? = try write { db in
-            if try DatasetFileRecord.fetch(db, slug.rawValue) == digests,
-               try MunicipalityRecord.fetch(db, slug) != nil { return nil }
-            var rows = 0
-            func step() throws {
-                rows += 1
-                if rows % 1000 == 0 { try progress?(ImportProgress(dataset: slug.rawValue, rows: rows, finished: false)) }
-            }
-            func tableDone() throws { try progress?(ImportProgress(dataset: slug.rawValue, rows: rows, finished: false)) }
-            // ON DELETE CASCADE removes every row of the old version.
-            try db.execute(sql: "DELETE FROM municipality WHERE slug = ?", arguments: [slug.rawValue])
-            try MunicipalityRecord.insert(dataset.municipality, db)
-            try step()
-            for source in dataset.sources { try SourceRecord.insert(source, slug, db); try step() }
-            try tableDone()
-            for entry in dataset.statusMapping.entries { try StatusMappingRecord.insert(entry, slug, db); try step() }
-            try tableDone()
-            for record in dataset.services { try ServiceRecordRow.insert(record, slug, db); try step() }
-            try tableDone()
-            for tally in dataset.tallies { try TallyRecord.insert(tally, slug, db); try step() }
-            try tableDone()
-            for project in dataset.projects { try ProjectRecord.insert(project, slug, db); try step() }
-            try tableDone()
-            for indicator in dataset.indicators { try IndicatorRecord.insert(indicator, slug, db); try step() }
-            try tableDone()
-            try DatasetFileRecord.replace(slug.rawValue, with: digests, db)
-            return rows
+        if try DatasetFileRecord.fetch(db, slug.rawValue) == digests,
+           try MunicipalityRecord.fetch(db, slug) != nil { return nil }
+        var rows = 0
+        func step() throws {
+            rows += 1
+            if rows % 1000 == 0 { try progress?(ImportProgress(dataset: slug.rawValue, rows: rows, finished: false)) }
         }
-        try? progress?(ImportProgress(dataset: slug.rawValue, rows: rows ?? 0, finished: true))
+        func tableDone() throws { try progress?(ImportProgress(dataset: slug.rawValue, rows: rows, finished: false)) }
+        try deleteRows(slug, db)
+        try MunicipalityRecord.insert(dataset.municipality, db)
+        try step()
+        for source in dataset.sources { try SourceRecord.insert(source, slug, db); try step() }
+        try tableDone()
+        for entry in dataset.statusMapping.entries { try StatusMappingRecord.insert(entry, slug, db); try step() }
+        try tableDone()
+        let before = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM service_record") ?? 0
+        var writer = try ServiceRowWriter(db)
+        for record in dataset.services { try writer.insert(record, slug: slug); try step() }
+        try writer.finish()
+        if checkReferences { try checkServiceReferences(after: before, db) }
+        try tableDone()
+        for tally in dataset.tallies { try TallyRecord.insert(tally, slug, db); try step() }
+        try tableDone()
+        for project in dataset.projects { try ProjectRecord.insert(project, slug, db); try step() }
+        try tableDone()
+        for indicator in dataset.indicators { try IndicatorRecord.insert(indicator, slug, db); try step() }
+        try tableDone()
+        try DatasetFileRecord.replace(slug.rawValue, with: digests, db)
         return rows
     }
 
-    /// Deletes a municipality whose folder is gone; false where the database did not have it.
-    private func remove(_ slug: Slug) throws(StorageError) -> Bool {
-        try write { db in
-            try db.execute(sql: "DELETE FROM municipality WHERE slug = ?", arguments: [slug.rawValue])
-            var changes = db.changesCount
-            try db.execute(sql: "DELETE FROM dataset_file WHERE dataset = ?", arguments: [slug.rawValue])
+    /// The foreign keys of the service records with an id above `id` (those just written), as
+    /// `PRAGMA foreign_key_check` would check them, but once per distinct value instead of once per row: a
+    /// municipality's thousands of records name a handful of sources and status words.
+    static func checkServiceReferences(after id: Int64, _ db: Database) throws {
+        let violation = try Row.fetchOne(db, sql: """
+            SELECT has_municipality, has_source, has_status FROM (
+                SELECT r.municipality IN (SELECT slug FROM municipality) AS has_municipality,
+                       EXISTS (SELECT 1 FROM source s WHERE s.municipality = r.municipality AND s.id = r.source_id) AS has_source,
+                       EXISTS (SELECT 1 FROM status_mapping m WHERE m.municipality = r.municipality AND m.status = r.status)
+                           AS has_status
+                FROM (SELECT DISTINCT municipality, source_id, status FROM service_record WHERE id > ?) r)
+            WHERE NOT (has_municipality AND has_source AND has_status)
+            LIMIT 1
+            """, arguments: [id])
+        guard let violation else { return }
+        let parents = [("has_municipality", "municipality"), ("has_source", "source"), ("has_status", "status_mapping")]
+        let parent = parents.first { !(violation[$0.0] as Bool) }?.1 ?? "municipality"
+        throw referenceError(table: "service_record", parent: parent)
+    }
+
+    private static func referenceError(table: String, parent: String) -> StorageError {
+        .database(path: "", reason: "a row of \(table) points to a missing row of \(parent); nothing was imported "
+            + "(this is a bug of bench: please report it)")
+    }
+
+    /// The tables holding a municipality's rows, children before their parents.
+    private static let municipalityTables = ["service_record", "project", "tally", "indicator", "status_mapping", "source"]
+
+    /// Deletes every row of a municipality, table by table rather than by ON DELETE CASCADE: a first import switches
+    /// foreign keys off. Its service records go first: deleting its sources and status words then finds no service
+    /// record still pointing at them, without an index on those columns. Returns the number of rows deleted.
+    @discardableResult
+    private static func deleteRows(_ slug: Slug, _ db: Database) throws -> Int {
+        var changes = 0
+        for table in municipalityTables {
+            try db.execute(sql: "DELETE FROM \(table) WHERE municipality = ?", arguments: [slug.rawValue])
             changes += db.changesCount
-            return changes > 0
+        }
+        try db.execute(sql: "DELETE FROM municipality WHERE slug = ?", arguments: [slug.rawValue])
+        return changes + db.changesCount
+    }
+
+    /// Deletes a municipality whose folder is gone; false where the database did not have it.
+    private static func removeRows(_ slug: Slug, _ db: Database) throws -> Bool {
+        var changes = try deleteRows(slug, db)
+        try db.execute(sql: "DELETE FROM dataset_file WHERE dataset = ?", arguments: [slug.rawValue])
+        changes += db.changesCount
+        return changes > 0
+    }
+
+    /// Switches a first import from the write-ahead log to a rollback journal, where no other connection has the
+    /// database open; true where it did.
+    ///
+    /// In the write-ahead log, a transaction of millions of rows is written twice (into the log, then into the
+    /// database) and every page read looks through a log of millions of frames: a first import of 427 datasets
+    /// took twice as long. A rollback journal writes the new pages once, into the database file, and keeps only
+    /// the few pages that existed before: killed halfway, the next connection rolls the file back to them.
+    private func useRollbackJournal() -> Bool {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                // Another connection keeps the log in use; then do not wait for it, just keep the log.
+                sqlite3_busy_timeout(db.sqliteConnection, 0)
+                defer { sqlite3_busy_timeout(db.sqliteConnection, Int32(busyTimeout * 1000)) }
+                return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
+            }
+        } catch {
+            return false
+        }
+    }
+
+    /// Back to the write-ahead log after a first import (if this fails, the next connection switches back).
+    private func restoreWriteAheadLog() {
+        _ = try? queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+    }
+
+    /// Switches the connection's foreign-key enforcement (outside any transaction).
+    private func setForeignKeys(_ on: Bool) throws(StorageError) {
+        do {
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = \(on ? "ON" : "OFF")") }
+        } catch {
+            throw Self.storageError(error, path: path.path)
         }
     }
 }

@@ -68,13 +68,13 @@ public struct DatasetReading: Sendable {
 /// The content hash of one file a dataset was read from, relative to `Datasets/` (`leverkusen/services.csv`).
 public struct FileDigest: Sendable, Hashable, Comparable {
     public var path: String
-    /// SHA-256 of the file's bytes, lower-case hex.
-    public var sha256: String
+    /// A 128-bit hash of the file's bytes (`ContentHash`), 32 lower-case hex digits.
+    public var contentHash: String
     public var size: Int
 
-    public init(path: String, sha256: String, size: Int) {
+    public init(path: String, contentHash: String, size: Int) {
         self.path = path
-        self.sha256 = sha256
+        self.contentHash = contentHash
         self.size = size
     }
 
@@ -95,7 +95,7 @@ struct FileContents: Sendable {
     var digests: [FileDigest] {
         contents.compactMap { path, content -> FileDigest? in
             guard case .data(let data) = content else { return nil }
-            return FileDigest(path: path, sha256: SHA256.hex(data), size: data.count)
+            return FileDigest(path: path, contentHash: ContentHash.hex(data), size: data.count)
         }.sorted()
     }
 

@@ -1,0 +1,109 @@
+import Domain
+import Foundation
+
+/// Reads, hashes and validates datasets on a thread of its own, one after the other, while the caller writes the
+/// ones before: an import then uses two cores, and holds at most `capacity` prepared datasets besides the one the
+/// caller writes and the one being prepared.
+final class DatasetPreparation: @unchecked Sendable {
+    // @unchecked: every mutable property is read and written only while holding `condition`.
+
+    /// What became of one dataset folder.
+    enum Item: Sendable {
+        /// Its folder (or its `municipality.yaml`) is gone.
+        case gone(Slug)
+        /// Its files and the reference are as stored at the last import.
+        case unchanged(Slug)
+        /// Its files have errors.
+        case refused(Slug, findings: [Finding], dialects: [String: CSVDialect])
+        /// Validated without errors: ready to be written.
+        case valid(Dataset, digests: [FileDigest], findings: [Finding], dialects: [String: CSVDialect])
+    }
+
+    private let workspace: Workspace
+    private let reference: ReferenceCatalogue
+    private let referenceDigests: [FileDigest]
+    private let stored: [String: [FileDigest]]
+    private let slugs: [Slug]
+    private let capacity: Int
+
+    private let condition = NSCondition()
+    private var ready: [Item] = []
+    private var produced = 0
+    private var consumed = 0
+    private var stopped = false
+    private var running = false
+
+    init(workspace: Workspace, reference: ReferenceCatalogue, referenceDigests: [FileDigest],
+         stored: [String: [FileDigest]], slugs: [Slug], capacity: Int = 2) {
+        self.workspace = workspace
+        self.reference = reference
+        self.referenceDigests = referenceDigests
+        self.stored = stored
+        self.slugs = slugs
+        self.capacity = capacity
+    }
+
+    /// Starts preparing on a thread of its own.
+    func start() {
+        condition.lock()
+        running = true
+        condition.unlock()
+        let thread = Thread { [self] in
+            for slug in slugs {
+                let item = prepare(slug)
+                condition.lock()
+                while ready.count >= capacity && !stopped { condition.wait() }
+                if stopped {
+                    condition.unlock()
+                    break
+                }
+                ready.append(item)
+                produced += 1
+                condition.broadcast()
+                condition.unlock()
+            }
+            condition.lock()
+            running = false
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.name = "bench dataset preparation"
+        thread.start()
+    }
+
+    /// The next dataset in the order of `slugs`, waiting until it is prepared; nil after the last.
+    func next() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && consumed < slugs.count && running { condition.wait() }
+        guard !ready.isEmpty else { return nil }
+        consumed += 1
+        condition.broadcast()
+        return ready.removeFirst()
+    }
+
+    /// Stops preparing (the caller failed or is done) and waits for the thread to finish the dataset at hand.
+    func stop() {
+        condition.lock()
+        stopped = true
+        ready.removeAll()
+        condition.broadcast()
+        while running { condition.wait() }
+        condition.unlock()
+    }
+
+    private func prepare(_ slug: Slug) -> Item {
+        guard FileManager.default.fileExists(atPath: workspace.directory(of: slug).appendingPathComponent(DatasetFile.municipality.rawValue).path) else {
+            return .gone(slug)
+        }
+        let contents = workspace.load(slug)
+        let digests = (contents.digests + referenceDigests).sorted()
+        if stored[slug.rawValue] == digests { return .unchanged(slug) }
+        let reading = workspace.validate(slug, contents, reference: reference)
+        let dialects = reading.dialects.filter { $0.value != .standard }
+        guard let dataset = reading.dataset, !reading.findings.hasErrors else {
+            return .refused(slug, findings: reading.findings, dialects: dialects)
+        }
+        return .valid(dataset, digests: digests, findings: reading.findings, dialects: dialects)
+    }
+}
