@@ -94,7 +94,7 @@ public final class BenchDatabase: Sendable {
                 }
                 return Dataset(municipality: municipality, sources: try SourceRecord.fetchAll(db, slug),
                                statusMapping: StatusMapping(try StatusMappingRecord.fetchAll(db, slug)),
-                               services: try ServiceRecordRow.fetchAll(db, slug), tallies: try TallyRecord.fetchAll(db, slug),
+                               services: try ServiceRowReader.fetchAll(db, slug), tallies: try TallyRecord.fetchAll(db, slug),
                                projects: try ProjectRecord.fetchAll(db, slug), indicators: try IndicatorRecord.fetchAll(db, slug))
             }
         }

@@ -133,27 +133,6 @@ enum StatusMappingRecord {
     }
 }
 
-enum ServiceRecordRow {
-    static func insert(_ r: ServiceRecord, _ slug: Slug, _ db: Database) throws {
-        try execute(db, """
-            INSERT INTO service_record (municipality, snapshot, snapshot_first, snapshot_last, name, name_corrected, unit,
-                                        ozg_id, ozg_id_state, leika_key, match_method, status, responsible, source_id, note,
-                                        origin_line, origin_column)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [slug.rawValue] + dateColumns(r.snapshot) + [r.name, r.nameCorrected, r.unit.rawValue] + ozgColumns(r.ozgID)
-                + [r.leikaKey?.rawValue, r.match.rawValue, r.status, r.responsible, r.sourceID, r.note] + originColumns(r.origin))
-    }
-
-    static func fetchAll(_ db: Database, _ slug: Slug) throws -> [ServiceRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM service_record WHERE municipality = ? ORDER BY id", arguments: [slug.rawValue]).map { row in
-            ServiceRecord(snapshot: try partialDate(row, "snapshot"), name: row["name"], nameCorrected: row["name_corrected"],
-                          unit: try enumValue(row, "unit"), ozgID: ozgID(row), leikaKey: (row["leika_key"] as String?).flatMap(LeikaKey.init),
-                          match: try enumValue(row, "match_method"), status: row["status"], responsible: row["responsible"],
-                          sourceID: row["source_id"], note: row["note"], origin: origin(row, slug: slug.rawValue, file: .services))
-        }
-    }
-}
-
 enum TallyRecord {
     static func insert(_ t: Tally, _ slug: Slug, _ db: Database) throws {
         try execute(db, """
