@@ -165,7 +165,8 @@ extension String {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
         // Most cells have no surrounding spaces: check the first and last byte before building a copy.
-        if let first = utf8.first, let last = utf8.last, first > 32, last > 32, first < 128, last < 128 { return self }
+        let ends = utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) } ?? (utf8.first.map { ($0, utf8.last!) })
+        if let (first, last) = ends, first > 32, last > 32, first < 128, last < 128 { return self }
         if isEmpty { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }

@@ -42,6 +42,8 @@ public struct OzgID: Hashable, Sendable, Comparable, CustomStringConvertible, Co
     public let rawValue: Int
 
     /// Accepts 1 to 6 digits; the catalogue's IDs start at 10000 but older ones are shorter.
+    // Inlinable: Storage reads millions of IDs and keys, and an unspecialised generic call costs more than the check.
+    @inlinable
     public init?(_ text: some StringProtocol) {
         guard (1...6).contains(text.count), text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
             return nil
@@ -61,6 +63,7 @@ public struct LeikaKey: Hashable, Sendable, Comparable, CustomStringConvertible,
     public let rawValue: String
 
     /// Accepts exactly 14 digits.
+    @inlinable
     public init?(_ text: some StringProtocol) {
         guard text.utf8.count == 14, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         rawValue = String(text)

@@ -51,10 +51,13 @@ public struct TableStream<Value> {
 /// a dozen columns, mostly in schema order, so the search starts after the column found last.
 struct ColumnIndex: Sendable {
     private let names: [String]
+    /// The names' lengths: a name of another length is passed over without comparing texts.
+    private let lengths: [Int]
     private let positions: [Int]
 
     init(_ index: [String: Int], order: [String]) {
         names = order.filter { index[$0] != nil }
+        lengths = names.map(\.utf8.count)
         positions = names.map { index[$0]! }
     }
 
@@ -62,9 +65,10 @@ struct ColumnIndex: Sendable {
     func position(of name: String, hint: inout Int) -> Int? {
         let count = names.count
         guard count > 0 else { return nil }
+        let length = name.utf8.count
         var slot = hint < count ? hint : 0
         for _ in 0..<count {
-            if names[slot] == name {
+            if lengths[slot] == length && names[slot] == name {
                 hint = slot + 1
                 return positions[slot]
             }
