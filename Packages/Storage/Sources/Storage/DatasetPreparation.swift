@@ -15,8 +15,9 @@ final class DatasetPreparation: @unchecked Sendable {
         case unchanged(Slug)
         /// Its files have errors.
         case refused(Slug, findings: [Finding], dialects: [String: CSVDialect])
-        /// Validated without errors: ready to be written.
-        case valid(Dataset, digests: [FileDigest], findings: [Finding], dialects: [String: CSVDialect])
+        /// Validated without errors: ready to be written. The dataset's service records are in `services` (and no
+        /// longer in the dataset), as the values of their columns.
+        case valid(Dataset, services: ServiceRows, digests: [FileDigest], findings: [Finding], dialects: [String: CSVDialect])
     }
 
     private let workspace: Workspace
@@ -104,6 +105,9 @@ final class DatasetPreparation: @unchecked Sendable {
         guard let dataset = reading.dataset, !reading.findings.hasErrors else {
             return .refused(slug, findings: reading.findings, dialects: dialects)
         }
-        return .valid(dataset, digests: digests, findings: reading.findings, dialects: dialects)
+        let services = ServiceRows(dataset.services, slug: slug)
+        var rest = dataset
+        rest.services = []
+        return .valid(rest, services: services, digests: digests, findings: reading.findings, dialects: dialects)
     }
 }

@@ -104,9 +104,10 @@ extension BenchDatabase {
                 report.entries.append(.init(dataset: slug.rawValue, outcome: .unchanged, rows: 0, findings: [], dialects: [:]))
             case .refused(let slug, let findings, let dialects):
                 report.entries.append(.init(dataset: slug.rawValue, outcome: .refused, rows: 0, findings: findings, dialects: dialects))
-            case .valid(let dataset, let digests, let findings, let dialects):
+            case .valid(let dataset, let services, let digests, let findings, let dialects):
                 let rows = try transaction { db in
-                    try Self.replaceRows(dataset, digests: digests, checkReferences: !foreignKeys, progress: progress, db)
+                    try Self.replaceRows(dataset, services: services, digests: digests, checkReferences: !foreignKeys,
+                                         progress: progress, db)
                 }
                 try? progress?(ImportProgress(dataset: dataset.slug.rawValue, rows: rows ?? 0, finished: true))
                 report.entries.append(.init(dataset: dataset.slug.rawValue, outcome: rows == nil ? .unchanged : .imported,
@@ -187,8 +188,9 @@ extension BenchDatabase {
 
     /// Replaces a municipality's rows inside the caller's transaction; nil where another process already imported
     /// these files.
-    /// `checkReferences`: foreign keys are off; check the new service records' references here.
-    private static func replaceRows(_ dataset: Dataset, digests: [FileDigest], checkReferences: Bool,
+    /// `services` holds the dataset's service records; `checkReferences`: foreign keys are off, check the new
+    /// service records' references here.
+    private static func replaceRows(_ dataset: Dataset, services: ServiceRows, digests: [FileDigest], checkReferences: Bool,
                                     progress: ((ImportProgress) throws -> Void)?, _ db: Database) throws -> Int? {
         let slug = dataset.slug
         if try DatasetFileRecord.fetch(db, slug.rawValue) == digests,
@@ -206,11 +208,14 @@ extension BenchDatabase {
         try tableDone()
         for entry in dataset.statusMapping.entries { try StatusMappingRecord.insert(entry, slug, db); try step() }
         try tableDone()
-        let before = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM service_record") ?? 0
-        var writer = try ServiceRowWriter(db)
-        for record in dataset.services { try writer.insert(record, slug: slug); try step() }
-        try writer.finish()
-        if checkReferences { try checkServiceReferences(after: before, db) }
+        let lastID = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM service_record") ?? 0
+        let before = rows
+        try ServiceRowWriter(db).insert(services) { written in
+            let total = before + written
+            if total / 1000 > rows / 1000 { try progress?(ImportProgress(dataset: slug.rawValue, rows: total, finished: false)) }
+            rows = total
+        }
+        if checkReferences { try checkServiceReferences(after: lastID, db) }
         try tableDone()
         for tally in dataset.tallies { try TallyRecord.insert(tally, slug, db); try step() }
         try tableDone()
