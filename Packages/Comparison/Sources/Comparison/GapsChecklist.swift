@@ -116,7 +116,7 @@ struct GapFinder {
                               "services.csv: ozg_id und match",
                               "Ohne OZG-ID lassen sie sich nicht in LeiKa-Leistungen umrechnen; die Obergrenze bleibt offen."))
         }
-        if let newer = ServiceCensus.all(in: side.dataset).last(where: { $0.snapshot > own.census.snapshot && $0.unit == unit && $0.total != nil }),
+        if let newer = side.censuses.last(where: { $0.snapshot > own.census.snapshot && $0.unit == unit && $0.total != nil }),
            newer.parts.isEmpty, let total = newer.total {
             items.append(item(.servicesOnline, "Zahl der online beantragbaren \(unit.germanName) zum Stand \(GermanFormat.date(newer.snapshot))",
                               "tallies.csv",

@@ -5,7 +5,7 @@ import Domain
 enum ServicesOnlineSection {
     /// The latest census of a side that says something about "online" (one with counts per status).
     static func current(_ side: Side) -> ServicesOnline? {
-        ServiceCensus.all(in: side.dataset).last { !$0.parts.isEmpty }.map(ServicesOnline.init)
+        side.censuses.last { !$0.parts.isEmpty }.map(ServicesOnline.init)
     }
 
     static func build(_ sides: [Side]) -> MetricSection {
@@ -167,7 +167,7 @@ enum ServicesOnlineSection {
             notes.append(ComparabilityNote(.approximateValues, "\(side.name): Die Gesamtzahl ist eine ungefähre Angabe "
                 + "(„\(total.german)“); der Anteil ist entsprechend ungefähr."))
         }
-        let newer = ServiceCensus.all(in: side.dataset).filter { $0.snapshot > census.snapshot && $0.unit == census.unit && $0.total != nil }
+        let newer = side.censuses.filter { $0.snapshot > census.snapshot && $0.unit == census.unit && $0.total != nil }
         if let latest = newer.last, let total = latest.total, latest.parts.isEmpty {
             notes.append(ComparabilityNote(.mixedSources, "\(side.name): Ein neuerer Stand (\(GermanFormat.date(latest.snapshot))) nennt "
                 + "\(total.german) \(unit) im Bestand, aber keine Zahl online. Zahl und Anteil beruhen auf dem Stand "
@@ -210,7 +210,7 @@ enum ServicesOnlineSection {
     /// Where a side's denominator changed between snapshots (a catalogue revision, a new count), by how much, and
     /// whether count and share then moved in opposite directions.
     static func denominatorChange(_ side: Side) -> ComparabilityNote? {
-        let series = ServiceCensus.all(in: side.dataset).map(ServicesOnline.init).filter { $0.inventory != nil }
+        let series = side.censuses.map(ServicesOnline.init).filter { $0.inventory != nil }
         var sentences: [String] = []
         for unit in CountingUnit.allCases {
             let ofUnit = series.filter { $0.census.unit == unit }

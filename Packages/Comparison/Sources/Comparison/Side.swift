@@ -3,13 +3,17 @@ import Domain
 /// One municipality as a metric sees it: its dataset cut at the as-of date, and how to cite its sources.
 struct Side: Sendable {
     /// Only rows valid on or before the as-of date.
-    var dataset: Dataset
+    let dataset: Dataset
     var participant: Participant
     var reference: ReferenceCatalogue
+    /// Every census of `dataset`, computed once: each metric asks for them, and a census of tens of thousands of
+    /// listed services took most of the time of `bench compare` at scale (Docs/performance.md).
+    let censuses: [ServiceCensus]
 
     init(dataset: Dataset, asOf: PartialDate?, reference: ReferenceCatalogue) {
         let cut = asOf.map { dataset.asOf($0) } ?? dataset
         self.dataset = cut
+        self.censuses = ServiceCensus.all(in: cut)
         self.participant = Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind,
                                        snapshot: cut.snapshots.last)
         self.reference = reference

@@ -21,7 +21,7 @@ enum TrendsSection {
     /// Every series of a side, by key.
     static func series(of side: Side) -> [Series] {
         var result: [Series] = []
-        let censuses = ServiceCensus.all(in: side.dataset).map(ServicesOnline.init)
+        let censuses = side.censuses.map(ServicesOnline.init)
         for unit in CountingUnit.allCases {
             let ofUnit = censuses.filter { $0.census.unit == unit }
             let totals = ofUnit.compactMap { figures in
