@@ -24,6 +24,9 @@ enum ServiceRowReader {
 
         let file = "Datasets/\(slug)/\(DatasetFile.services.rawValue)"
         var records: [ServiceRecord] = []
+        // Room for all at once: growing an array of tens of thousands of records copies it again and again.
+        records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM service_record WHERE municipality = ?",
+                                                 arguments: [slug.rawValue]) ?? 0)
         // The few distinct snapshots of a municipality, parsed once each.
         var snapshots: [String: PartialDate] = [:]
         func text(_ column: Int32) -> String? {
