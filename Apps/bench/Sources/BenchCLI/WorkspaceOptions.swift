@@ -40,6 +40,10 @@ func printError(_ text: String) {
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch StorageError.invalidInput(let findings) {
+        // Each finding says "file:line:column: error: ..." itself.
+        printError(StorageError.invalidInput(findings).description)
+        throw ExitCode.failure
     } catch let error as StorageError {
         printError("error: \(error)")
         throw ExitCode.failure

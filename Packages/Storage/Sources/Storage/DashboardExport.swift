@@ -215,9 +215,13 @@ public struct DashboardExport: Sendable {
     /// Reads one row through `cell`, which gives a field's text and place (nil where the field is absent).
     private mutating func add(_ cell: (String) -> (String, Location)?) {
         var ok = true
+        var reported: [Location] = []
         func error(_ at: Location, _ code: String, _ found: String, _ expected: String) {
-            findings.append(Finding(.error, at: at, code: code, found: found, expected: expected))
             ok = false
+            // One finding per cell: a value that is no text is not also reported as an unknown word.
+            guard !reported.contains(at) else { return }
+            reported.append(at)
+            findings.append(Finding(.error, at: at, code: code, found: found, expected: expected))
         }
         func field(_ name: String) -> (String, Location) {
             guard let (text, at) = cell(name) else { return ("", Location(file: files.last ?? "", line: nil)) }
