@@ -88,16 +88,19 @@ public final class BenchDatabase: Sendable {
     /// The named datasets in the order given, read in one transaction so that they belong to one state.
     public func datasets(_ slugs: [Slug]) throws(StorageError) -> [Dataset] {
         try read { db in
-            try slugs.map { slug in
-                guard let municipality = try MunicipalityRecord.fetch(db, slug) else {
-                    throw StorageError.unknownMunicipality(slug.rawValue, known: try MunicipalityRecord.fetchAll(db).map(\.slug.rawValue))
-                }
-                return Dataset(municipality: municipality, sources: try SourceRecord.fetchAll(db, slug),
-                               statusMapping: StatusMapping(try StatusMappingRecord.fetchAll(db, slug)),
-                               services: try ServiceRowReader.fetchAll(db, slug), tallies: try TallyRecord.fetchAll(db, slug),
-                               projects: try ProjectRecord.fetchAll(db, slug), indicators: try IndicatorRecord.fetchAll(db, slug))
-            }
+            try slugs.map { slug in try Self.dataset(slug, db) }
         }
+    }
+
+    /// One municipality's dataset, inside the caller's transaction.
+    static func dataset(_ slug: Slug, _ db: Database) throws -> Dataset {
+        guard let municipality = try MunicipalityRecord.fetch(db, slug) else {
+            throw StorageError.unknownMunicipality(slug.rawValue, known: try MunicipalityRecord.fetchAll(db).map(\.slug.rawValue))
+        }
+        return Dataset(municipality: municipality, sources: try SourceRecord.fetchAll(db, slug),
+                       statusMapping: StatusMapping(try StatusMappingRecord.fetchAll(db, slug)),
+                       services: try ServiceRowReader.fetchAll(db, slug), tallies: try TallyRecord.fetchAll(db, slug),
+                       projects: try ProjectRecord.fetchAll(db, slug), indicators: try IndicatorRecord.fetchAll(db, slug))
     }
 
     /// The reference data: the OZG-Leistungen of `Datasets/reference/` and the LeiKa catalogue imported with
@@ -114,9 +117,10 @@ public final class BenchDatabase: Sendable {
     }
 
     /// Every row of every table as text, in a fixed order: shows that a refused or interrupted import changed nothing.
+    /// Without `file_stat`, the memo of the files' status (which depends on when and where the files were written).
     func tableContents() throws(StorageError) -> String {
         try read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'file_stat' ORDER BY name")
             return try tables.map { table in
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map(\.description).sorted()
                 return "\(table):\n" + rows.joined(separator: "\n")

@@ -14,6 +14,12 @@ enum Schema {
         migrator.registerMigration("v3-content-hash") { db in
             try db.execute(sql: v3ContentHash)
         }
+        migrator.registerMigration("v4-derived-data") { db in
+            try db.execute(sql: v4DerivedData)
+        }
+        migrator.registerMigration("v5-file-stat") { db in
+            try db.execute(sql: v5FileStat)
+        }
         return migrator
     }
 
@@ -322,6 +328,34 @@ enum Schema {
             content_hash TEXT NOT NULL CHECK (length(content_hash) = 32 AND content_hash NOT GLOB '*[^0-9a-f]*'),
             size INTEGER NOT NULL CHECK (size >= 0),
             PRIMARY KEY (dataset, path)
+        ) STRICT;
+        """
+
+    // Data derived from a municipality's dataset, kept so that a command need not read every dataset again (the peer
+    // view: `BenchDatabase.derivedData`). Not part of the truth: deleted with the municipality's rows whenever they are
+    // replaced or removed, and used only while `content_key` matches the files the database holds.
+    static let v4DerivedData = """
+        CREATE TABLE derived_data (
+            municipality TEXT NOT NULL REFERENCES municipality(slug) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (name <> ''),
+            content_key TEXT NOT NULL CHECK (length(content_key) = 32 AND content_key NOT GLOB '*[^0-9a-f]*'),
+            data BLOB NOT NULL,
+            PRIMARY KEY (municipality, name)
+        ) STRICT;
+        """
+
+    // The content hash of each dataset file with the file's status (size, change times, inode), so that a sync need
+    // not read an unchanged file to know it is unchanged (FileStat.swift). A memo of the file system, not data of the
+    // datasets: rows are replaced whenever a file is read again.
+    static let v5FileStat = """
+        CREATE TABLE file_stat (
+            path TEXT NOT NULL PRIMARY KEY,
+            size INTEGER NOT NULL,
+            modified_ns INTEGER NOT NULL,
+            changed_ns INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            device INTEGER NOT NULL,
+            content_hash TEXT NOT NULL CHECK (length(content_hash) = 32 AND content_hash NOT GLOB '*[^0-9a-f]*')
         ) STRICT;
         """
 }

@@ -82,11 +82,12 @@ extension BenchDatabase {
                                                        progress: progress))
 
         let selected = slugs ?? workspace.slugs()
-        let (stored, fresh) = try read { db in
-            (try DatasetFileRecord.fetchAll(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM municipality") == 0)
+        let (stored, fresh, fileStats) = try read { db in
+            (try DatasetFileRecord.fetchAll(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM municipality") == 0,
+             try FileStatRecord.fetchAll(db))
         }
         let preparation = DatasetPreparation(workspace: workspace, reference: reference, referenceDigests: referenceDigests,
-                                             stored: stored, slugs: selected)
+                                             stored: stored, fileStats: fileStats, slugs: selected)
         preparation.start()
         defer { preparation.stop() }
 
@@ -145,8 +146,13 @@ extension BenchDatabase {
             }
         }
 
+        // Only a memo: where it cannot be written now (another process is writing), the next sync reads the files again.
+        let observed = preparation.observedStats()
+        if !observed.isEmpty { try? write { db in try FileStatRecord.save(observed, db) } }
+
         if slugs == nil {
-            let onDisk = Set(workspace.slugs().map(\.rawValue))
+            // The folders listed at the start; one deleted since was found gone while preparing.
+            let onDisk = Set(selected.map(\.rawValue))
             let inDatabase = try read { db in
                 Set(try DatasetFileRecord.datasets(db)).union(try String.fetchAll(db, sql: "SELECT slug FROM municipality"))
             }
@@ -253,7 +259,7 @@ extension BenchDatabase {
     }
 
     /// The tables holding a municipality's rows, children before their parents.
-    private static let municipalityTables = ["service_record", "project", "tally", "indicator", "status_mapping", "source"]
+    private static let municipalityTables = ["derived_data", "service_record", "project", "tally", "indicator", "status_mapping", "source"]
 
     /// Deletes every row of a municipality, table by table rather than by ON DELETE CASCADE: a first import switches
     /// foreign keys off. Its service records go first: deleting its sources and status words then finds no service
@@ -274,6 +280,7 @@ extension BenchDatabase {
         var changes = try deleteRows(slug, db)
         try db.execute(sql: "DELETE FROM dataset_file WHERE dataset = ?", arguments: [slug.rawValue])
         changes += db.changesCount
+        try db.execute(sql: "DELETE FROM file_stat WHERE substr(path, 1, ?) = ?", arguments: [slug.rawValue.count + 1, slug.rawValue + "/"])
         return changes > 0
     }
 
