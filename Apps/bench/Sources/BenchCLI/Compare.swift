@@ -68,7 +68,9 @@ extension Bench {
                     let named = try slugs.map { try workspace.slug($0) }
                     let selected = Set(metrics.isEmpty ? MetricID.allCases : metrics)
                     let report: ComparisonReport
-                    if peers {
+                    if peers, try parsedAsOf() == nil {
+                        report = try PeerView.report(of: named[0], workspace: workspace, database: databaseOptions, metrics: selected)
+                    } else if peers {
                         let loaded = try LoadedDatasets.load(nil, workspace: workspace, database: databaseOptions)
                         report = try ComparisonReport(peerViewOf: named[0], among: loaded.datasets, reference: loaded.reference,
                                                       asOf: try parsedAsOf(), metrics: selected)

@@ -4,9 +4,13 @@ import Domain
 enum CommonNotes {
     /// Where the participants are of different levels of government, what that means for this metric.
     static func levels(_ sides: [Side], consequence: String) -> ComparabilityNote? {
-        guard Set(sides.map(\.participant.kind.level)).count > 1 else { return nil }
-        let described = sides.map {
-            "\($0.name) ist \(article($0.participant.kind)) \($0.participant.kind.germanName) und erledigt \($0.participant.kind.level.germanName)"
+        levels(sides.map(\.participant), consequence: consequence)
+    }
+
+    static func levels(_ participants: [Participant], consequence: String) -> ComparabilityNote? {
+        guard Set(participants.map(\.kind.level)).count > 1 else { return nil }
+        let described = participants.map {
+            "\($0.name) ist \(article($0.kind)) \($0.kind.germanName) und erledigt \($0.kind.level.germanName)"
         }
         return ComparabilityNote(.differentLevels, described.joined(separator: "; ") + ". " + consequence)
     }

@@ -34,111 +34,163 @@ enum EfaUptakeSection {
         }
     }
 
+    /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
+    /// its dataset (`PeerDigest`).
+    struct Part: Sendable, Hashable {
+        var hasFigures: Bool
+        /// The cells of the rows of `rows`, in order.
+        var cells: [Figure]
+        /// The latest date any of the figures is valid for.
+        var date: PartialDate?
+        /// "… nennt 3 von 19 verfügbaren Diensten als für sich relevant", where both numbers are known.
+        var relevance: String?
+        /// The side's own notes (empty without figures).
+        var notes: [ComparabilityNote]
+        /// Whether adopted services come from an indicator, or (without one) from the project list.
+        var adoptedFromIndicator: Bool
+        var adoptedFromProjects: Bool
+
+        init(hasFigures: Bool, cells: [Figure], date: PartialDate?, relevance: String?, notes: [ComparabilityNote],
+             adoptedFromIndicator: Bool, adoptedFromProjects: Bool) {
+            self.hasFigures = hasFigures
+            self.cells = cells
+            self.date = date
+            self.relevance = relevance
+            self.notes = notes
+            self.adoptedFromIndicator = adoptedFromIndicator
+            self.adoptedFromProjects = adoptedFromProjects
+        }
+
+        mutating func mapCells(_ transform: (Figure) -> Figure) {
+            cells = cells.map(transform)
+        }
+
+        init(_ side: Side) {
+            let uptake = Uptake(side)
+            hasFigures = uptake.hasFigures
+            cells = EfaUptakeSection.cells(side, uptake)
+            date = uptake.date
+            if let available = uptake.available?.value.value?.number, let relevant = uptake.relevant?.value.value?.number {
+                relevance = "\(side.name) nennt \(GermanFormat.number(relevant)) von \(GermanFormat.number(available)) verfügbaren Diensten als für sich relevant"
+            } else {
+                relevance = nil
+            }
+            notes = uptake.hasFigures ? EfaUptakeSection.sideNotes(side, uptake) : []
+            adoptedFromIndicator = uptake.adoptedIndicator != nil
+            adoptedFromProjects = uptake.adoptedIndicator == nil && uptake.adopted != nil
+        }
+    }
+
+    /// The rows of the section: key and label.
+    static let rows: [(key: String, label: String)] = [
+        ("efa-available", "EfA-Dienste zur Nachnutzung verfügbar"),
+        ("efa-relevant", "davon für die eigene Verwaltungsebene relevant"),
+        ("efa-adopted", "nachgenutzt (live)"),
+        ("efa-in-progress", "EfA-Projekte in Umsetzung"),
+        ("efa-planned", "EfA-Projekte in Vorbereitung"),
+        ("efa-open", "EfA-Projekte offen (ohne Termin)"),
+        ("efa-uptake-share", "Nachnutzungsquote (nachgenutzt von relevant)"),
+        ("efa-time-to-live", "Zeit von Verfügbarkeit bis Go-live"),
+        ("efa-waiting", "nachnutzbar, aber noch nicht live"),
+    ]
+
+    /// One side's cells of the rows of `rows`, in order.
+    static func cells(_ side: Side, _ uptake: Uptake) -> [Figure] {
+        func indicatorCell(_ indicator: Indicator?) -> Figure {
+            indicator.map(side.figure) ?? Figure(value: .unknown(reason: "nicht gemeldet"))
+        }
+        func projectCell(_ states: Set<ProjectState>) -> Figure {
+            let matching = uptake.projects.filter { !$0.isLive && $0.state.map(states.contains) == true }
+            return Figure(value: .count(matching.count, .atLeast), asOf: uptake.projects.map(\.statusDate).max(),
+                          sources: side.cite(matching.flatMap(\.sourceIDs)),
+                          remark: matching.map(\.name).joined(separator: ", "))
+        }
+        func adoptedCell() -> Figure {
+            if let indicator = uptake.adoptedIndicator { return side.figure(indicator) }
+            guard let adopted = uptake.adopted else {
+                return Figure(value: .unknown(reason: "nicht gemeldet; keine EfA-Nachnutzung als live genannt"),
+                              asOf: uptake.projects.map(\.statusDate).max())
+            }
+            return Figure(value: adopted.figureValue, asOf: uptake.live.map(\.statusDate).max(),
+                          sources: side.cite(uptake.live.flatMap(\.sourceIDs)),
+                          remark: "aus der Projektliste: " + uptake.live.map(\.name).joined(separator: ", "))
+        }
+        func shareCell() -> Figure {
+            guard let adopted = uptake.adopted, let relevant = uptake.relevant, let count = relevant.value.value?.number else {
+                return Figure(value: .unknown(reason: uptake.relevant == nil ? "Zahl relevanter Dienste fehlt" : "Zahl nachgenutzter Dienste fehlt"))
+            }
+            guard count > 0 else { return Figure(value: .notApplicable(reason: "kein EfA-Dienst relevant"), asOf: relevant.snapshot) }
+            return Figure(value: .share(numerator: adopted.value, denominator: Int(count),
+                                        .ofShare(numerator: adopted.qualifier, denominator: relevant.qualifier)),
+                          asOf: uptake.date, sources: side.cite([relevant.sourceID] + (uptake.adoptedIndicator.map { [$0.sourceID] } ?? [])))
+        }
+        return [indicatorCell(uptake.available), indicatorCell(uptake.relevant), adoptedCell(), projectCell([.inProgress]),
+                projectCell([.planned]), projectCell([.open]), shareCell(), timeToLive(side, uptake), waiting(side, uptake)]
+    }
+
     static func build(_ sides: [Side]) -> MetricSection {
+        build(sides.map(\.participant), sides.map(Part.init))
+    }
+
+    static func build(_ participants: [Participant], _ parts: [Part]) -> MetricSection {
         let definition = Methodology.definition(of: .efaUptake)
-        let uptakes = sides.map(Uptake.init)
-        let withFigures = zip(sides, uptakes).filter { $0.1.hasFigures }
+        let withFigures = zip(participants, parts).filter { $0.1.hasFigures }
         guard withFigures.count >= 2 else {
-            let missing = zip(sides, uptakes).filter { !$0.1.hasFigures }.map(\.0.name)
+            let missing = zip(participants, parts).filter { !$0.1.hasFigures }.map(\.0.name)
             return MetricSection(id: .efaUptake, title: definition.title, definition: definition.summary,
                                  comparability: .notComparable(reason: "Nicht vergleichbar: " + CommonNotes.list(missing)
                                      + (missing.count == 1 ? " meldet" : " melden") + " weder EfA-Kennzahlen noch EfA-Projekte."),
                                  rows: [], notes: [])
         }
-
-        func row(_ key: String, _ label: String, _ cell: (Side, Uptake) -> Figure) -> MetricRow {
-            MetricRow(label: label, cells: zip(sides, uptakes).map(cell), key: key)
+        let rows = Self.rows.enumerated().map { index, row in
+            MetricRow(label: row.label, cells: parts.map { $0.cells[index] }, key: row.key)
         }
-        func indicatorRow(_ key: String, _ label: String, _ pick: @escaping (Uptake) -> Indicator?) -> MetricRow {
-            row(key, label) { side, uptake in
-                pick(uptake).map(side.figure) ?? Figure(value: .unknown(reason: "nicht gemeldet"))
-            }
-        }
-        func projectRow(_ key: String, _ label: String, _ states: Set<ProjectState>) -> MetricRow {
-            row(key, label) { side, uptake in
-                let matching = uptake.projects.filter { !$0.isLive && $0.state.map(states.contains) == true }
-                return Figure(value: .count(matching.count, .atLeast), asOf: uptake.projects.map(\.statusDate).max(),
-                              sources: side.cite(matching.flatMap(\.sourceIDs)),
-                              remark: matching.map(\.name).joined(separator: ", "))
-            }
-        }
-
-        let rows: [MetricRow] = [
-            indicatorRow("efa-available", "EfA-Dienste zur Nachnutzung verfügbar") { $0.available },
-            indicatorRow("efa-relevant", "davon für die eigene Verwaltungsebene relevant") { $0.relevant },
-            row("efa-adopted", "nachgenutzt (live)") { side, uptake in
-                if let indicator = uptake.adoptedIndicator { return side.figure(indicator) }
-                guard let adopted = uptake.adopted else {
-                    return Figure(value: .unknown(reason: "nicht gemeldet; keine EfA-Nachnutzung als live genannt"),
-                                  asOf: uptake.projects.map(\.statusDate).max())
-                }
-                return Figure(value: adopted.figureValue, asOf: uptake.live.map(\.statusDate).max(),
-                              sources: side.cite(uptake.live.flatMap(\.sourceIDs)),
-                              remark: "aus der Projektliste: " + uptake.live.map(\.name).joined(separator: ", "))
-            },
-            projectRow("efa-in-progress", "EfA-Projekte in Umsetzung", [.inProgress]),
-            projectRow("efa-planned", "EfA-Projekte in Vorbereitung", [.planned]),
-            projectRow("efa-open", "EfA-Projekte offen (ohne Termin)", [.open]),
-            row("efa-uptake-share", "Nachnutzungsquote (nachgenutzt von relevant)") { side, uptake in
-                guard let adopted = uptake.adopted, let relevant = uptake.relevant, let count = relevant.value.value?.number else {
-                    return Figure(value: .unknown(reason: uptake.relevant == nil ? "Zahl relevanter Dienste fehlt" : "Zahl nachgenutzter Dienste fehlt"))
-                }
-                guard count > 0 else { return Figure(value: .notApplicable(reason: "kein EfA-Dienst relevant"), asOf: relevant.snapshot) }
-                return Figure(value: .share(numerator: adopted.value, denominator: Int(count),
-                                            .ofShare(numerator: adopted.qualifier, denominator: relevant.qualifier)),
-                              asOf: uptake.date, sources: side.cite([relevant.sourceID] + (uptake.adoptedIndicator.map { [$0.sourceID] } ?? [])))
-            },
-            row("efa-time-to-live", "Zeit von Verfügbarkeit bis Go-live") { side, uptake in
-                timeToLive(side, uptake)
-            },
-            row("efa-waiting", "nachnutzbar, aber noch nicht live") { side, uptake in
-                waiting(side, uptake)
-            },
-        ]
 
         var notes: [ComparabilityNote] = []
-        let shares = withFigures.compactMap { side, uptake -> String? in
-            guard let available = uptake.available?.value.value?.number, let relevant = uptake.relevant?.value.value?.number else { return nil }
-            return "\(side.name) nennt \(GermanFormat.number(relevant)) von \(GermanFormat.number(available)) verfügbaren Diensten als für sich relevant"
-        }
-        if let note = CommonNotes.levels(sides, consequence: "Nur ein Teil der EfA-Dienste betrifft jede Verwaltungsebene"
+        let shares = withFigures.compactMap(\.1.relevance)
+        if let note = CommonNotes.levels(participants, consequence: "Nur ein Teil der EfA-Dienste betrifft jede Verwaltungsebene"
             + (shares.isEmpty ? "." : ": " + CommonNotes.list(shares) + ".") + " Verfügbare und nachgenutzte Dienste sind deshalb nur "
             + "im Verhältnis zu den für die eigene Ebene relevanten vergleichbar.") {
             notes.append(note)
         }
-        if let note = CommonNotes.snapshotGap(withFigures.compactMap { side, uptake in uptake.date.map { (side.name, $0) } }) {
+        if let note = CommonNotes.snapshotGap(withFigures.compactMap { participant, part in part.date.map { (participant.name, $0) } }) {
             notes.append(note)
         }
-        for (side, uptake) in withFigures {
-            let missing = [(uptake.available, "verfügbarer"), (uptake.relevant, "relevanter"), (uptake.adoptedIndicator, "nachgenutzter")]
-                .filter { $0.0 == nil }.map(\.1)
-            if !missing.isEmpty {
-                notes.append(ComparabilityNote(.unknownValues, "\(side.name) meldet keine Zahl " + CommonNotes.list(missing)
-                    + " EfA-Dienste; diese Werte bleiben unbekannt, nicht 0."))
-            }
-            let ozgProjects = ProjectView.latest(in: side.dataset).filter { $0.scope == .ozg }
-            let unknownChannel = ozgProjects.filter { $0.channel == .unknown }.count
-            let onlineServices = ServicesOnlineSection.current(side)?.online
-            if unknownChannel > 0 || (onlineServices?.value ?? 0) > 0 {
-                var parts: [String] = []
-                if unknownChannel > 0 { parts.append("\(GermanFormat.integer(unknownChannel)) von \(GermanFormat.integer(ozgProjects.count)) OZG-Projekten") }
-                if let onlineServices, onlineServices.value > 0 { parts.append("den \(onlineServices.german) online gemeldeten Leistungen") }
-                notes.append(ComparabilityNote(.unknownValues, "\(side.name): Bei " + CommonNotes.list(parts) + " ist der Umsetzungsweg "
-                    + "nicht angegeben; ob sie EfA-Dienste nutzen, ist unbekannt (nicht „nein“)."))
-            }
-            if let indicator = uptake.adoptedIndicator, indicator.qualifier != .exact {
-                notes.append(ComparabilityNote(.approximateValues, "\(side.name): Die Zahl nachgenutzter EfA-Dienste ist nur als "
-                    + (indicator.qualifier == .atLeast ? "Mindestzahl" : "ungefähre Zahl") + " gemeldet („\(GermanFormat.value(side.figure(indicator).value))“)."))
-            }
-        }
-        let fromProjects = withFigures.filter { $0.1.adoptedIndicator == nil && $0.1.adopted != nil }.map(\.0.name)
-        let fromIndicator = withFigures.filter { $0.1.adoptedIndicator != nil }.map(\.0.name)
+        for (_, part) in withFigures { notes += part.notes }
+        let fromProjects = withFigures.filter(\.1.adoptedFromProjects).map(\.0.name)
+        let fromIndicator = withFigures.filter(\.1.adoptedFromIndicator).map(\.0.name)
         if !fromProjects.isEmpty && !fromIndicator.isEmpty {
             notes.append(ComparabilityNote(.mixedSources, "Nachgenutzte Dienste stammen bei " + CommonNotes.list(fromProjects)
                 + " aus der Projektliste (Mindestzahl), bei " + CommonNotes.list(fromIndicator) + " aus einer gemeldeten Kennzahl."))
         }
         return MetricSection(id: .efaUptake, title: definition.title, definition: definition.summary,
                              comparability: notes.isEmpty ? .comparable : .withCaveats, rows: rows, notes: notes)
+    }
+
+    /// The notes one side's figures call for: missing counts, unknown channels, approximate counts.
+    static func sideNotes(_ side: Side, _ uptake: Uptake) -> [ComparabilityNote] {
+        var notes: [ComparabilityNote] = []
+        let missing = [(uptake.available, "verfügbarer"), (uptake.relevant, "relevanter"), (uptake.adoptedIndicator, "nachgenutzter")]
+            .filter { $0.0 == nil }.map(\.1)
+        if !missing.isEmpty {
+            notes.append(ComparabilityNote(.unknownValues, "\(side.name) meldet keine Zahl " + CommonNotes.list(missing)
+                + " EfA-Dienste; diese Werte bleiben unbekannt, nicht 0."))
+        }
+        let ozgProjects = ProjectView.latest(in: side.dataset).filter { $0.scope == .ozg }
+        let unknownChannel = ozgProjects.filter { $0.channel == .unknown }.count
+        let onlineServices = ServicesOnlineSection.current(side)?.online
+        if unknownChannel > 0 || (onlineServices?.value ?? 0) > 0 {
+            var parts: [String] = []
+            if unknownChannel > 0 { parts.append("\(GermanFormat.integer(unknownChannel)) von \(GermanFormat.integer(ozgProjects.count)) OZG-Projekten") }
+            if let onlineServices, onlineServices.value > 0 { parts.append("den \(onlineServices.german) online gemeldeten Leistungen") }
+            notes.append(ComparabilityNote(.unknownValues, "\(side.name): Bei " + CommonNotes.list(parts) + " ist der Umsetzungsweg "
+                + "nicht angegeben; ob sie EfA-Dienste nutzen, ist unbekannt (nicht „nein“)."))
+        }
+        if let indicator = uptake.adoptedIndicator, indicator.qualifier != .exact {
+            notes.append(ComparabilityNote(.approximateValues, "\(side.name): Die Zahl nachgenutzter EfA-Dienste ist nur als "
+                + (indicator.qualifier == .atLeast ? "Mindestzahl" : "ungefähre Zahl") + " gemeldet („\(GermanFormat.value(side.figure(indicator).value))“)."))
+        }
+        return notes
     }
 
     /// Months from availability for reuse to the actual go-live, over the EfA services where both are dated.

@@ -14,6 +14,12 @@ enum OtherIndicatorsSection {
             self.unit = indicator.unit
         }
 
+        init(indicator: String, subject: String, unit: IndicatorUnit) {
+            self.indicator = indicator
+            self.subject = subject
+            self.unit = unit
+        }
+
         static func < (lhs: Key, rhs: Key) -> Bool {
             (lhs.indicator, lhs.subject, lhs.unit.rawValue) < (rhs.indicator, rhs.subject, rhs.unit.rawValue)
         }
@@ -34,9 +40,42 @@ enum OtherIndicatorsSection {
         return result
     }
 
+    /// A side's latest figure of one indicator, as the section shows it.
+    struct Entry: Sendable, Hashable {
+        var key: Key
+        var figure: Figure
+        var snapshot: PartialDate
+        var qualifier: Qualifier
+    }
+
+    /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
+    /// its dataset (`PeerDigest`).
+    struct Part: Sendable, Hashable {
+        /// The latest figure of each indicator of `latest(of:)`, by key.
+        var latest: [Entry]
+
+        init(latest: [Entry]) {
+            self.latest = latest
+        }
+
+        mutating func mapCells(_ transform: (Figure) -> Figure) {
+            latest = latest.map { Entry(key: $0.key, figure: transform($0.figure), snapshot: $0.snapshot, qualifier: $0.qualifier) }
+        }
+
+        init(_ side: Side) {
+            latest = OtherIndicatorsSection.latest(of: side).sorted { $0.key < $1.key }.map { key, indicator in
+                Entry(key: key, figure: side.figure(indicator), snapshot: indicator.snapshot, qualifier: indicator.qualifier)
+            }
+        }
+    }
+
     static func build(_ sides: [Side]) -> MetricSection {
+        build(sides.map(\.participant), sides.map(Part.init))
+    }
+
+    static func build(_ participants: [Participant], _ parts: [Part]) -> MetricSection {
         let definition = Methodology.definition(of: .otherIndicators)
-        let latest = sides.map(latest)
+        let latest = parts.map { part in Dictionary(part.latest.map { ($0.key, $0) }, uniquingKeysWith: { $1 }) }
         let shared = intersection(latest.map { Set($0.keys) })
         var notes: [ComparabilityNote] = []
 
@@ -44,14 +83,14 @@ enum OtherIndicatorsSection {
         let byName = latest.map { Set($0.keys.map { [$0.indicator, $0.subject] }) }
         let sharedNames = intersection(byName)
         for name in sharedNames.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !shared.contains(where: { [$0.indicator, $0.subject] == name }) {
-            let units = zip(sides, latest).map { side, indicators in
+            let units = zip(participants, latest).map { side, indicators in
                 side.name + ": " + indicators.keys.filter { [$0.indicator, $0.subject] == name }.map(\.unit.rawValue).sorted().joined(separator: ", ")
             }
             notes.append(ComparabilityNote(.differentUnits, "„\(KnownIndicator.label(of: name[0]))“ wird in verschiedenen Einheiten "
                 + "gemeldet (" + units.joined(separator: "; ") + ") und deshalb nicht gezeigt."))
         }
         var onlyOne: [String] = []
-        for (side, indicators) in zip(sides, latest) {
+        for (side, indicators) in zip(participants, latest) {
             let count = indicators.keys.filter { !shared.contains($0) }.count
             if count > 0 { onlyOne.append("\(side.name) \(GermanFormat.integer(count)) " + (count == 1 ? "Kennzahl" : "Kennzahlen")) }
         }
@@ -67,14 +106,14 @@ enum OtherIndicatorsSection {
         }
         let rows = shared.sorted().map { key in
             MetricRow(label: KnownIndicator.label(of: key.indicator) + (key.subject.isEmpty ? "" : " – " + key.subject),
-                      cells: zip(sides, latest).map { side, indicators in side.figure(indicators[key]!) },
+                      cells: latest.map { indicators in indicators[key]!.figure },
                       key: "indicator-\(key.indicator)" + (key.subject.isEmpty ? "" : "|\(key.subject)"))
         }
-        let dates = zip(sides, latest).compactMap { side, indicators -> (name: String, date: PartialDate)? in
+        let dates = zip(participants, latest).compactMap { side, indicators -> (name: String, date: PartialDate)? in
             shared.compactMap { indicators[$0]?.snapshot }.max().map { (side.name, $0) }
         }
         if let note = CommonNotes.snapshotGap(dates) { notes.insert(note, at: 0) }
-        let approximate = zip(sides, latest).filter { _, indicators in shared.contains { indicators[$0]?.qualifier != .exact } }.map(\.0.name)
+        let approximate = zip(participants, latest).filter { _, indicators in shared.contains { indicators[$0]?.qualifier != .exact } }.map(\.0.name)
         if !approximate.isEmpty {
             notes.append(ComparabilityNote(.approximateValues, CommonNotes.list(approximate) + (approximate.count == 1 ? " meldet" : " melden")
                 + " manche dieser Kennzahlen nur ungefähr oder als Mindestzahl."))

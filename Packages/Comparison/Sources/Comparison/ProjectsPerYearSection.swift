@@ -48,12 +48,115 @@ enum ProjectsPerYearSection {
         var date: PartialDate? { (projects.map(\.statusDate) + totals.map(\.snapshot)).max() }
     }
 
+    /// One cell of a row "Umfang: Ereignis Jahr".
+    struct YearCell: Sendable, Hashable {
+        var scope: ProjectScope
+        var event: String
+        var year: Int
+        var figure: Figure
+    }
+
+    /// One cell of a total row.
+    struct TotalCell: Sendable, Hashable {
+        var key: TotalKey
+        var figure: Figure
+    }
+
+    /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
+    /// its dataset (`PeerDigest`).
+    struct Part: Sendable, Hashable {
+        var hasFigures: Bool
+        var hasProjects: Bool
+        /// The latest status date of the side's projects.
+        var reported: PartialDate?
+        /// The latest date a project row or total is valid for.
+        var date: PartialDate?
+        /// The side's latest figure of each total it reports, by key.
+        var totals: [TotalCell]
+        /// The cells of the year rows in which the side has projects; every other year row's cell follows from
+        /// `hasProjects` and `reported` (`yearCell`).
+        var years: [YearCell]
+        /// The cells of the rows "ohne Start- und Go-live-Datum", one per scope of `ProjectScope.allCases`.
+        var undated: [Figure]
+        /// The cells of the rows "nach Umsetzungsweg", one per channel of `Channel.allCases`.
+        var channels: [Figure]
+        /// The indicators of the totals and the scopes of the projects named, for the note on scopes.
+        var totalIndicators: Set<String>
+        var scopes: Set<ProjectScope>
+        var scopeDescription: String
+        /// The side's own notes.
+        var notes: [ComparabilityNote]
+
+        init(hasFigures: Bool, hasProjects: Bool, reported: PartialDate?, date: PartialDate?, totals: [TotalCell], years: [YearCell],
+             undated: [Figure], channels: [Figure], totalIndicators: Set<String>, scopes: Set<ProjectScope>, scopeDescription: String,
+             notes: [ComparabilityNote]) {
+            self.hasFigures = hasFigures
+            self.hasProjects = hasProjects
+            self.reported = reported
+            self.date = date
+            self.totals = totals
+            self.years = years
+            self.undated = undated
+            self.channels = channels
+            self.totalIndicators = totalIndicators
+            self.scopes = scopes
+            self.scopeDescription = scopeDescription
+            self.notes = notes
+        }
+
+        mutating func mapCells(_ transform: (Figure) -> Figure) {
+            totals = totals.map { TotalCell(key: $0.key, figure: transform($0.figure)) }
+            years = years.map { YearCell(scope: $0.scope, event: $0.event, year: $0.year, figure: transform($0.figure)) }
+            undated = undated.map(transform)
+            channels = channels.map(transform)
+        }
+
+        init(_ side: Side) {
+            let report = Report(side)
+            hasFigures = report.hasFigures
+            hasProjects = !report.projects.isEmpty
+            reported = report.projects.map(\.statusDate).max()
+            date = report.date
+            totals = Set(report.totals.map { TotalKey($0) }).sorted().compactMap { key in
+                report.totals.last { TotalKey($0) == key }.map { TotalCell(key: key, figure: side.figure($0)) }
+            }
+            var years: [YearCell] = []
+            for scope in ProjectScope.allCases {
+                for event in Event.allCases {
+                    for year in Set(report.projects.filter { $0.scope == scope }.compactMap(event.year)).sorted() {
+                        years.append(YearCell(scope: scope, event: event.rawValue, year: year,
+                                              figure: ProjectsPerYearSection.yearCell(side, report, scope: scope, event: event, year: year)))
+                    }
+                }
+            }
+            self.years = years
+            undated = ProjectScope.allCases.map { scope in
+                let undated = report.projects.filter { $0.scope == scope && $0.start == nil && $0.goLive == nil }
+                guard !report.projects.isEmpty else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
+                return Figure(value: .count(undated.count, .exact), asOf: report.date, sources: side.cite(undated.flatMap(\.sourceIDs)))
+            }
+            channels = Channel.allCases.map { channel in
+                guard !report.projects.isEmpty else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
+                let matching = report.projects.filter { $0.scope == .ozg && $0.channel == channel && $0.state != .stopped }
+                return Figure(value: .count(matching.count, channel == .unknown ? .exact : .atLeast), asOf: report.date,
+                              sources: side.cite(matching.flatMap(\.sourceIDs)))
+            }
+            totalIndicators = Set(report.totals.map(\.indicator))
+            scopes = Set(report.projects.map(\.scope))
+            scopeDescription = ProjectsPerYearSection.scopeDescription(side, report)
+            notes = report.projects.isEmpty ? [] : ProjectsPerYearSection.sideNotes(side, report)
+        }
+    }
+
     static func build(_ sides: [Side]) -> MetricSection {
+        build(sides.map(\.participant), sides.map(Part.init))
+    }
+
+    static func build(_ participants: [Participant], _ parts: [Part]) -> MetricSection {
         let definition = Methodology.definition(of: .projectsPerYear)
-        let reports = sides.map(Report.init)
-        let withFigures = zip(sides, reports).filter { $0.1.hasFigures }
+        let withFigures = zip(participants, parts).filter { $0.1.hasFigures }
         guard withFigures.count >= 2 else {
-            let missing = zip(sides, reports).filter { !$0.1.hasFigures }.map(\.0.name)
+            let missing = zip(participants, parts).filter { !$0.1.hasFigures }.map(\.0.name)
             return MetricSection(id: .projectsPerYear, title: definition.title, definition: definition.summary,
                                  comparability: .notComparable(reason: "Nicht vergleichbar: " + CommonNotes.list(missing)
                                      + (missing.count == 1 ? " meldet" : " melden") + " keine Projekte."),
@@ -62,100 +165,133 @@ enum ProjectsPerYearSection {
 
         var rows: [MetricRow] = []
         // Totals first: where a source gives one, it is the figure a reader looks for.
-        let totalKeys = Set(reports.flatMap { $0.totals.map { TotalKey($0) } }).sorted()
+        let totals = parts.map { part in Dictionary(part.totals.map { ($0.key, $0.figure) }, uniquingKeysWith: { $1 }) }
+        let totalKeys = Set(totals.flatMap(\.keys)).sorted()
         for key in totalKeys {
-            rows.append(MetricRow(label: key.label, cells: zip(sides, reports).map { side, report in
-                guard let indicator = report.totals.last(where: { TotalKey($0) == key }) else {
-                    return Figure(value: .unknown(reason: "keine Gesamtzahl gemeldet"))
-                }
-                return side.figure(indicator)
+            rows.append(MetricRow(label: key.label, cells: totals.map { cells in
+                cells[key] ?? Figure(value: .unknown(reason: "keine Gesamtzahl gemeldet"))
             }, key: key.key))
         }
-        for scope in ProjectScope.allCases {
+        let years = parts.map { part in
+            Dictionary(part.years.map { (YearKey(scope: $0.scope, event: $0.event, year: $0.year), $0.figure) }, uniquingKeysWith: { $1 })
+        }
+        // The cell of a year without projects depends only on these; hundreds of peers share a few of them.
+        var emptyCells: [EmptyYearKey: Figure] = [:]
+        func emptyCell(_ part: Part, _ event: Event, _ year: Int) -> Figure {
+            let key = EmptyYearKey(hasProjects: part.hasProjects, reported: part.reported, event: event.rawValue, year: year)
+            if let cell = emptyCells[key] { return cell }
+            let cell = emptyYearCell(hasProjects: part.hasProjects, reported: part.reported, event: event, year: year)
+            emptyCells[key] = cell
+            return cell
+        }
+        for (index, scope) in ProjectScope.allCases.enumerated() {
             for event in Event.allCases {
-                let years = Set(reports.flatMap { $0.projects.filter { $0.scope == scope }.compactMap(event.year) }).sorted()
-                for year in years {
-                    rows.append(MetricRow(label: "\(scope.germanName): \(event.germanName) \(year)", cells: zip(sides, reports).map { side, report in
-                        yearCell(side, report, scope: scope, event: event, year: year)
+                let sorted = Set(parts.flatMap { $0.years.filter { $0.scope == scope && $0.event == event.rawValue }.map(\.year) }).sorted()
+                for year in sorted {
+                    let key = YearKey(scope: scope, event: event.rawValue, year: year)
+                    rows.append(MetricRow(label: "\(scope.germanName): \(event.germanName) \(year)", cells: zip(parts, years).map { part, cells in
+                        cells[key] ?? emptyCell(part, event, year)
                     }, key: "projects-\(scope.rawValue)-\(event.rawValue)-\(year)"))
                 }
             }
-            rows.append(MetricRow(label: "\(scope.germanName): ohne Start- und Go-live-Datum", cells: zip(sides, reports).map { side, report in
-                let undated = report.projects.filter { $0.scope == scope && $0.start == nil && $0.goLive == nil }
-                guard !report.projects.isEmpty else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
-                return Figure(value: .count(undated.count, .exact), asOf: report.date, sources: side.cite(undated.flatMap(\.sourceIDs)))
-            }, key: "projects-\(scope.rawValue)-undated"))
+            rows.append(MetricRow(label: "\(scope.germanName): ohne Start- und Go-live-Datum", cells: parts.map { $0.undated[index] },
+                                  key: "projects-\(scope.rawValue)-undated"))
         }
-        for channel in Channel.allCases {
-            rows.append(MetricRow(label: "OZG-Projekte nach Umsetzungsweg: \(channel.germanName)", cells: zip(sides, reports).map { side, report in
-                guard !report.projects.isEmpty else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
-                let matching = report.projects.filter { $0.scope == .ozg && $0.channel == channel && $0.state != .stopped }
-                return Figure(value: .count(matching.count, channel == .unknown ? .exact : .atLeast), asOf: report.date,
-                              sources: side.cite(matching.flatMap(\.sourceIDs)))
-            }, key: "projects-ozg-channel-\(channel.rawValue)"))
+        for (index, channel) in Channel.allCases.enumerated() {
+            rows.append(MetricRow(label: "OZG-Projekte nach Umsetzungsweg: \(channel.germanName)", cells: parts.map { $0.channels[index] },
+                                  key: "projects-ozg-channel-\(channel.rawValue)"))
         }
 
         var notes: [ComparabilityNote] = []
-        if let note = scopeNote(withFigures) { notes.append(note) }
-        if let note = CommonNotes.snapshotGap(withFigures.compactMap { side, report in report.date.map { (side.name, $0) } }) {
+        if let note = scopeNote(withFigures.map(\.1)) { notes.append(note) }
+        if let note = CommonNotes.snapshotGap(withFigures.compactMap { participant, part in part.date.map { (participant.name, $0) } }) {
             notes.append(note)
         }
-        for (side, report) in withFigures where !report.projects.isEmpty {
-            let undated = report.projects.filter { $0.start == nil && $0.goLive == nil }.count
-            let unknownChannel = report.projects.filter { $0.scope == .ozg && $0.channel == .unknown }.count
-            var parts: [String] = []
-            if undated > 0 {
-                parts.append("\(GermanFormat.integer(undated)) von \(GermanFormat.integer(report.projects.count)) Projekten haben weder "
-                    + "Start- noch Go-live-Datum; sie sind keinem Jahr zugeordnet und nicht als 0 gezählt")
-            }
-            if unknownChannel > 0 {
-                parts.append("bei \(GermanFormat.integer(unknownChannel)) " + (unknownChannel == 1 ? "OZG-Projekt" : "OZG-Projekten")
-                    + " ist der Umsetzungsweg unbekannt")
-            }
-            if !parts.isEmpty { notes.append(ComparabilityNote(.unknownValues, "\(side.name): " + parts.joined(separator: "; ") + ".")) }
-        }
+        for (_, part) in withFigures { notes += part.notes }
         notes.append(ComparabilityNote(.unknownValues, "Einzeln genannte Projekte sind Mindestzahlen: Berichte nennen eine Auswahl; "
             + "„keine genannt“ heißt nicht, dass es keine gab."))
         return MetricSection(id: .projectsPerYear, title: definition.title, definition: definition.summary,
                              comparability: .withCaveats, rows: rows, notes: notes)
     }
 
+    /// A year row's cell.
+    struct YearKey: Hashable {
+        var scope: ProjectScope
+        var event: String
+        var year: Int
+    }
+
+    /// What the cell of a year without projects depends on.
+    struct EmptyYearKey: Hashable {
+        var hasProjects: Bool
+        var reported: PartialDate?
+        var event: String
+        var year: Int
+    }
+
+    /// The notes on one side's projects: undated ones, unknown channels.
+    static func sideNotes(_ side: Side, _ report: Report) -> [ComparabilityNote] {
+        let undated = report.projects.filter { $0.start == nil && $0.goLive == nil }.count
+        let unknownChannel = report.projects.filter { $0.scope == .ozg && $0.channel == .unknown }.count
+        var parts: [String] = []
+        if undated > 0 {
+            parts.append("\(GermanFormat.integer(undated)) von \(GermanFormat.integer(report.projects.count)) Projekten haben weder "
+                + "Start- noch Go-live-Datum; sie sind keinem Jahr zugeordnet und nicht als 0 gezählt")
+        }
+        if unknownChannel > 0 {
+            parts.append("bei \(GermanFormat.integer(unknownChannel)) " + (unknownChannel == 1 ? "OZG-Projekt" : "OZG-Projekten")
+                + " ist der Umsetzungsweg unbekannt")
+        }
+        return parts.isEmpty ? [] : [ComparabilityNote(.unknownValues, "\(side.name): " + parts.joined(separator: "; ") + ".")]
+    }
+
     /// Projects of one scope with one event in one year; not applicable where the side's reports end before the year.
     static func yearCell(_ side: Side, _ report: Report, scope: ProjectScope, event: Event, year: Int) -> Figure {
-        guard !report.projects.isEmpty else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
-        let reported = report.projects.map(\.statusDate).max()!
+        let matching = report.projects.filter { $0.scope == scope && event.year(of: $0) == year }
+        return yearCell(hasProjects: !report.projects.isEmpty, reported: report.projects.map(\.statusDate).max(), event: event, year: year,
+                        matching: matching, sources: side.cite(matching.flatMap(\.sourceIDs)))
+    }
+
+    /// The cell of a year in which a side has no project of the row's scope and event.
+    static func emptyYearCell(hasProjects: Bool, reported: PartialDate?, event: Event, year: Int) -> Figure {
+        yearCell(hasProjects: hasProjects, reported: reported, event: event, year: year, matching: [], sources: [])
+    }
+
+    static func yearCell(hasProjects: Bool, reported: PartialDate?, event: Event, year: Int, matching: [ProjectView],
+                         sources: [SourceReference]) -> Figure {
+        guard hasProjects, let reported else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
         if event != .planned, reported.latestDay.year < year {
             return Figure(value: .notApplicable(reason: "Stand \(GermanFormat.date(reported)) liegt vor \(year)"), asOf: reported)
         }
-        let matching = report.projects.filter { $0.scope == scope && event.year(of: $0) == year }
         let partial = event != .planned && reported.latestDay.year == year && reported.latestDay.month! < 12
-        return Figure(value: .count(matching.count, .atLeast), asOf: reported, sources: side.cite(matching.flatMap(\.sourceIDs)),
+        return Figure(value: .count(matching.count, .atLeast), asOf: reported, sources: sources,
                       remark: ([partial ? "nur bis \(GermanFormat.date(reported))" : ""] + [matching.map(\.name).joined(separator: ", ")])
                           .filter { !$0.isEmpty }.joined(separator: "; "))
     }
 
     /// Where the sides report projects of different scope (a total of all IT projects against single OZG
     /// projects), what each reports.
-    static func scopeNote(_ sides: [(Side, Report)]) -> ComparabilityNote? {
-        let totalSets = sides.map { Set($0.1.totals.map(\.indicator)) }
-        let namedScopes = sides.map { Set($0.1.projects.map(\.scope)) }
-        guard Set(totalSets).count > 1 || Set(namedScopes).count > 1 else { return nil }
-        let described = sides.map { side, report -> String in
-            var parts: [String] = []
-            for key in Set(report.totals.map { TotalKey($0) }).sorted() {
-                if let indicator = report.totals.last(where: { TotalKey($0) == key }) {
-                    parts.append("Gesamtzahl " + CommonNotes.quoted(key.label) + ": " + GermanFormat.value(side.figure(indicator).value))
-                }
-            }
-            let named = ProjectScope.allCases.map { scope in
-                "\(GermanFormat.integer(report.projects.filter { $0.scope == scope }.count)) \(scope.germanName)"
-            }
-            parts.append(CommonNotes.list(named) + " einzeln genannt")
-            return "\(side.name): " + parts.joined(separator: "; ")
-        }
-        return ComparabilityNote(.differentScopes, "Die Kommunen melden Projekte verschiedenen Umfangs. " + described.joined(separator: ". ")
+    static func scopeNote(_ parts: [Part]) -> ComparabilityNote? {
+        guard Set(parts.map(\.totalIndicators)).count > 1 || Set(parts.map(\.scopes)).count > 1 else { return nil }
+        return ComparabilityNote(.differentScopes, "Die Kommunen melden Projekte verschiedenen Umfangs. "
+            + parts.map(\.scopeDescription).joined(separator: ". ")
             + ". Eine Gesamtzahl aller IT-Projekte und -Maßnahmen ist keine Zahl von OZG-Projekten, und einzeln genannte Projekte "
             + "sind keine Gesamtzahl: Nur Zeilen gleichen Umfangs sind vergleichbar.")
+    }
+
+    /// What one side reports, for the note on scopes.
+    static func scopeDescription(_ side: Side, _ report: Report) -> String {
+        var parts: [String] = []
+        for key in Set(report.totals.map { TotalKey($0) }).sorted() {
+            if let indicator = report.totals.last(where: { TotalKey($0) == key }) {
+                parts.append("Gesamtzahl " + CommonNotes.quoted(key.label) + ": " + GermanFormat.value(side.figure(indicator).value))
+            }
+        }
+        let named = ProjectScope.allCases.map { scope in
+            "\(GermanFormat.integer(report.projects.filter { $0.scope == scope }.count)) \(scope.germanName)"
+        }
+        parts.append(CommonNotes.list(named) + " einzeln genannt")
+        return "\(side.name): " + parts.joined(separator: "; ")
     }
 }
 
@@ -167,6 +303,11 @@ struct TotalKey: Hashable, Comparable {
     init(_ indicator: Indicator) {
         self.indicator = indicator.indicator
         self.period = indicator.period
+    }
+
+    init(indicator: String, period: PartialDate?) {
+        self.indicator = indicator
+        self.period = period
     }
 
     var key: String { indicator + (period.map { "-\($0)" } ?? "") }

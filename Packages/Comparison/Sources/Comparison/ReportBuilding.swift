@@ -30,17 +30,43 @@ extension ComparisonReport {
             .sorted { $0.slug < $1.slug }
         guard !peers.isEmpty else { throw .noPeers(slug: subject.rawValue, kind: kind) }
         let sides = try ComparisonReport.sides([own] + peers, reference: reference, asOf: asOf)
-        let units = sides.map { ServicesOnlineSection.current($0)?.census.unit }
-        let peerNames = Set(sides.dropFirst().map(\.name))
-        let sections = ComparisonReport.sections(sides, metrics: metrics).map { section in
+        self = ComparisonReport.peerView(of: PeerDigest(sides[0], metrics: metrics),
+                                         peers: sides.dropFirst().map { PeerDigest($0, metrics: metrics) }, asOf: asOf, metrics: metrics)
+    }
+
+    /// Compares one municipality with the median and quartiles of the others of the same kind, all given as digests
+    /// (kept in the database by the command line, so that a peer view need not read every dataset). Without --as-of
+    /// only: a digest is made of a whole dataset.
+    ///
+    /// - Parameters:
+    ///   - subject: the digest of the municipality to look at, made with `init(subject:reference:)`.
+    ///   - peers: digests of other municipalities (`init(peer:reference:)`); those of another kind are ignored.
+    public init(peerViewOf subject: PeerDigest, peers: [PeerDigest], metrics: Set<MetricID> = Set(MetricID.allCases)) throws(ComparisonError) {
+        let kind = subject.participant.kind
+        let others = peers.filter { $0.participant.slug != subject.participant.slug && $0.participant.kind == kind }
+            .sorted { $0.participant.slug < $1.participant.slug }
+        guard !others.isEmpty else { throw .noPeers(slug: subject.participant.slug.rawValue, kind: kind) }
+        var seen = Set<Slug>()
+        for peer in others where !seen.insert(peer.participant.slug).inserted {
+            throw .duplicateParticipant(peer.participant.slug.rawValue)
+        }
+        self = ComparisonReport.peerView(of: subject, peers: others, asOf: nil, metrics: metrics)
+    }
+
+    /// The peer view of `subject` among `peers` (same kind, sorted by slug, each with the parts of `metrics`).
+    static func peerView(of subject: PeerDigest, peers: [PeerDigest], asOf: PartialDate?, metrics: Set<MetricID>) -> ComparisonReport {
+        let all = [subject] + peers
+        let units = all.map(\.unit)
+        let peerNames = Set(peers.map(\.participant.name))
+        let sections = ComparisonReport.sections(all, metrics: metrics).map { section in
             var section = section
             section.rows = section.rows.map { PeerStatistics.summarise($0, units: units) }
             // Notes about a single peer would bury the ones about the subject; notes about all stay.
             section.notes = section.notes.filter { note in !peerNames.contains { note.text.hasPrefix($0 + ":") } }
             return section
         }
-        self.init(participants: [sides[0].participant], asOf: asOf, sections: sections,
-                  peerGroup: PeerGroup(kind: kind, members: sides.dropFirst().map(\.participant)))
+        return ComparisonReport(participants: [subject.participant], asOf: asOf, sections: sections,
+                                peerGroup: PeerGroup(kind: subject.participant.kind, members: peers.map(\.participant)))
     }
 
     static func sides(_ datasets: [Dataset], reference: ReferenceCatalogue, asOf: PartialDate?) throws(ComparisonError) -> [Side] {
@@ -56,15 +82,92 @@ extension ComparisonReport {
     }
 
     static func sections(_ sides: [Side], metrics: Set<MetricID>) -> [MetricSection] {
-        MetricID.allCases.filter(metrics.contains).map { id in
+        sections(sides.map { PeerDigest($0, metrics: metrics) }, metrics: metrics)
+    }
+
+    static func sections(_ digests: [PeerDigest], metrics: Set<MetricID>) -> [MetricSection] {
+        let participants = digests.map(\.participant)
+        return MetricID.allCases.filter(metrics.contains).map { id in
             switch id {
-            case .servicesOnline: return ServicesOnlineSection.build(sides)
-            case .efaUptake: return EfaUptakeSection.build(sides)
-            case .projectsPerYear: return ProjectsPerYearSection.build(sides)
-            case .trends: return TrendsSection.build(sides)
-            case .otherIndicators: return OtherIndicatorsSection.build(sides)
+            case .servicesOnline: return ServicesOnlineSection.build(participants, digests.map { $0.servicesOnline! })
+            case .efaUptake: return EfaUptakeSection.build(participants, digests.map { $0.efaUptake! })
+            case .projectsPerYear: return ProjectsPerYearSection.build(participants, digests.map { $0.projectsPerYear! })
+            case .trends: return TrendsSection.build(participants, digests.map { $0.trends! })
+            case .otherIndicators: return OtherIndicatorsSection.build(participants, digests.map { $0.otherIndicators! })
             }
         }
+    }
+}
+
+/// What a municipality gives a comparison, without its dataset: its participant and, per metric, what the metric's
+/// section reads of it (its cells, dates and notes). A peer view over hundreds of municipalities is built from
+/// these; the command line keeps them in the database, keyed by the content of the dataset files (`format` names the
+/// encoding and the computation: change it whenever a change of the sections would change a digest).
+public struct PeerDigest: Sendable, Hashable {
+    /// The name under which digests are kept; a new bench that computes them differently uses a new name.
+    public static let format = "peer-digest-1"
+
+    public var participant: Participant
+    /// The counting unit of the current census of services (for rows in each municipality's own unit).
+    var unit: CountingUnit?
+    var servicesOnline: ServicesOnlineSection.Part?
+    var efaUptake: EfaUptakeSection.Part?
+    var projectsPerYear: ProjectsPerYearSection.Part?
+    var trends: TrendsSection.Part?
+    var otherIndicators: OtherIndicatorsSection.Part?
+
+    init(participant: Participant, unit: CountingUnit?, servicesOnline: ServicesOnlineSection.Part?, efaUptake: EfaUptakeSection.Part?,
+         projectsPerYear: ProjectsPerYearSection.Part?, trends: TrendsSection.Part?, otherIndicators: OtherIndicatorsSection.Part?) {
+        self.participant = participant
+        self.unit = unit
+        self.servicesOnline = servicesOnline
+        self.efaUptake = efaUptake
+        self.projectsPerYear = projectsPerYear
+        self.trends = trends
+        self.otherIndicators = otherIndicators
+    }
+
+    /// The name under which the digests of subjects are kept (`init(subject:reference:)`).
+    public static let subjectFormat = format + "-subject"
+
+    /// The digest of a whole dataset (no --as-of) with every metric, as the subject of a peer view: all of it.
+    public init(subject dataset: Dataset, reference: ReferenceCatalogue) {
+        self.init(Side(dataset: dataset, asOf: nil, reference: reference), metrics: Set(MetricID.allCases))
+    }
+
+    /// The digest of a whole dataset (no --as-of) with every metric, as a peer. What a peer view never shows of a
+    /// peer is left out: notes about the municipality alone, and the sources and remarks of its cells (the peer group's
+    /// statistics take only their values and dates).
+    public init(peer dataset: Dataset, reference: ReferenceCatalogue) {
+        self.init(Side(dataset: dataset, asOf: nil, reference: reference), metrics: Set(MetricID.allCases))
+        let own = participant.name + ":"
+        func strip(_ notes: inout [ComparabilityNote]) { notes.removeAll { $0.text.hasPrefix(own) } }
+        strip(&servicesOnline!.notes)
+        strip(&servicesOnline!.notesConverted)
+        strip(&efaUptake!.notes)
+        strip(&projectsPerYear!.notes)
+        if trends!.denominatorChange?.text.hasPrefix(own) == true { trends!.denominatorChange = nil }
+        let bare = { (figure: Figure) in Figure(value: figure.value, asOf: figure.asOf) }
+        servicesOnline!.mapCells(bare)
+        efaUptake!.mapCells(bare)
+        projectsPerYear!.mapCells(bare)
+        trends!.mapCells(bare)
+        otherIndicators!.mapCells(bare)
+    }
+
+    /// Whether the digest has the part of every metric (a digest read back from storage).
+    public var isComplete: Bool {
+        servicesOnline != nil && efaUptake != nil && projectsPerYear != nil && trends != nil && otherIndicators != nil
+    }
+
+    init(_ side: Side, metrics: Set<MetricID>) {
+        participant = side.participant
+        unit = ServicesOnlineSection.current(side)?.census.unit
+        servicesOnline = metrics.contains(.servicesOnline) ? ServicesOnlineSection.Part(side) : nil
+        efaUptake = metrics.contains(.efaUptake) ? EfaUptakeSection.Part(side) : nil
+        projectsPerYear = metrics.contains(.projectsPerYear) ? ProjectsPerYearSection.Part(side) : nil
+        trends = metrics.contains(.trends) ? TrendsSection.Part(side) : nil
+        otherIndicators = metrics.contains(.otherIndicators) ? OtherIndicatorsSection.Part(side) : nil
     }
 }
 
@@ -82,12 +185,14 @@ enum PeerStatistics {
         var remark = "aus \(GermanFormat.integer(known.count)) von \(GermanFormat.integer(peers.count)) "
             + (peers.count == 1 ? "Vergleichskommune" : "Vergleichskommunen")
         if skippedUnit > 0 { remark += "; \(GermanFormat.integer(skippedUnit)) zählen in anderer Einheit" }
+        // Sorted once for the three statistics.
+        let lows = known.map(\.1.lowerBound).sorted(), highs = known.map(\.1.upperBound).sorted()
         let statistics = PeerStatistic.allCases.map { statistic -> Figure in
             guard !known.isEmpty else {
                 return Figure(value: .unknown(reason: "kein bekannter Wert"), remark: remark)
             }
             let p: Double = statistic == .lowerQuartile ? 0.25 : (statistic == .median ? 0.5 : 0.75)
-            let low = quantile(known.map(\.1.lowerBound), p), high = quantile(known.map(\.1.upperBound), p)
+            let low = quantile(sorted: lows, p), high = quantile(sorted: highs, p)
             let unit = unitOf(known[0].0.value)
             let value: FigureValue = low == high ? .number(rounded(low), unit: unit, .exact)
                 : .interval(low: rounded(low), high: rounded(high), unit: unit)
@@ -98,7 +203,11 @@ enum PeerStatistics {
 
     /// The p-quantile with linear interpolation between neighbours (position p·(n−1) in the sorted values).
     static func quantile(_ values: [Double], _ p: Double) -> Double {
-        let sorted = values.sorted()
+        quantile(sorted: values.sorted(), p)
+    }
+
+    /// `quantile(_:_:)` of values sorted already.
+    static func quantile(sorted: [Double], _ p: Double) -> Double {
         let position = p * Double(sorted.count - 1)
         let below = Int(position.rounded(.down)), above = Int(position.rounded(.up))
         return sorted[below] + (sorted[above] - sorted[below]) * (position - Double(below))

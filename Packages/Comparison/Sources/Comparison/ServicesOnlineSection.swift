@@ -8,99 +8,159 @@ enum ServicesOnlineSection {
         side.censuses.last { !$0.parts.isEmpty }.map(ServicesOnline.init)
     }
 
+    /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
+    /// its dataset (`PeerDigest`).
+    struct Part: Sendable, Hashable {
+        /// The counting unit of the side's current census; nil where it has none (no figures).
+        var unit: CountingUnit?
+        var snapshot: PartialDate?
+        /// The cells of the five rows every section has, in order (empty without figures).
+        var cells: [Figure]
+        /// The cells of the rows "Online, gezählt in …", one per unit of `convertible` (empty without figures).
+        var converted: [Figure]
+        /// The side's notes where the sides count in the same unit, and where they do not.
+        var notes: [ComparabilityNote]
+        var notesConverted: [ComparabilityNote]
+
+        init(unit: CountingUnit?, snapshot: PartialDate?, cells: [Figure], converted: [Figure], notes: [ComparabilityNote],
+             notesConverted: [ComparabilityNote]) {
+            self.unit = unit
+            self.snapshot = snapshot
+            self.cells = cells
+            self.converted = converted
+            self.notes = notes
+            self.notesConverted = notesConverted
+        }
+
+        mutating func mapCells(_ transform: (Figure) -> Figure) {
+            cells = cells.map(transform)
+            converted = converted.map(transform)
+        }
+
+        init(_ side: Side) {
+            guard let figures = ServicesOnlineSection.current(side) else {
+                unit = nil
+                snapshot = nil
+                cells = []
+                converted = []
+                notes = []
+                notesConverted = []
+                return
+            }
+            let census = figures.census
+            unit = census.unit
+            snapshot = census.snapshot
+            cells = [ServicesOnlineSection.totalCell(side, figures), ServicesOnlineSection.onlineCell(side, figures),
+                     Figure(value: figures.share, asOf: census.snapshot, sources: side.cite(census.sourceIDs), remark: figures.shareRemark),
+                     ServicesOnlineSection.threshold(figures, level: 2, side: side),
+                     ServicesOnlineSection.threshold(figures, level: 3, side: side)]
+            converted = ServicesOnlineSection.convertible.map { ServicesOnlineSection.convertedCell(side, figures, in: $0) }
+            notes = ServicesOnlineSection.sideNotes(side, figures, converted: false)
+            notesConverted = ServicesOnlineSection.sideNotes(side, figures, converted: true)
+        }
+    }
+
+    /// The units the section converts between, where the sides count differently.
+    static let convertible: [CountingUnit] = [.ozgLeistung, .leikaLeistung]
+
     static func build(_ sides: [Side]) -> MetricSection {
+        build(sides.map(\.participant), sides.map(Part.init))
+    }
+
+    static func build(_ participants: [Participant], _ parts: [Part]) -> MetricSection {
         let definition = Methodology.definition(of: .servicesOnline)
-        let current = sides.map(current)
-        let withFigures = zip(sides, current).filter { $0.1 != nil }
+        let withFigures = zip(participants, parts).filter { $0.1.unit != nil }
         guard withFigures.count >= 2 else {
-            let missing = zip(sides, current).filter { $0.1 == nil }.map(\.0.name)
+            let missing = zip(participants, parts).filter { $0.1.unit == nil }.map(\.0.name)
             return MetricSection(id: .servicesOnline, title: definition.title, definition: definition.summary,
                                  comparability: .notComparable(reason: "Nicht vergleichbar: " + CommonNotes.list(missing)
                                      + (missing.count == 1 ? " meldet" : " melden") + " keine Zahl online verfügbarer Leistungen."),
                                  rows: [], notes: [])
         }
-        let units = Set(current.compactMap { $0?.census.unit })
+        let units = Set(parts.compactMap(\.unit))
         let differentUnits = units.count > 1
 
-        func row(_ key: String, _ label: String, note: String = "", _ cell: (Side, ServicesOnline) -> Figure) -> MetricRow {
-            MetricRow(label: label, cells: zip(sides, current).map { side, figures in
-                guard let figures else { return Figure(value: .unknown(reason: "keine Zahl online verfügbarer Leistungen")) }
-                return cell(side, figures)
+        func row(_ key: String, _ label: String, note: String = "", _ cell: (Part) -> Figure) -> MetricRow {
+            MetricRow(label: label, cells: parts.map { part in
+                guard part.unit != nil else { return Figure(value: .unknown(reason: "keine Zahl online verfügbarer Leistungen")) }
+                return cell(part)
             }, key: key, note: note)
         }
 
         var rows: [MetricRow] = [
-            row("total", "Leistungen insgesamt") { side, figures in
-                let census = figures.census
-                guard let total = figures.inventory else {
-                    return Figure(value: .unknown(reason: "keine Gesamtzahl zum Stand \(GermanFormat.date(census.snapshot))"),
-                                  asOf: census.snapshot, remark: census.unit.germanName)
-                }
-                let derived = census.total == nil
-                return Figure(value: total.figureValue, asOf: census.snapshot,
-                              sources: side.cite(derived ? census.sourceIDs : census.totalSourceIDs),
-                              remark: census.unit.germanName + (derived ? ", Summe der Statusgruppen" : ""))
-            },
-            row("online-count", "Online laut Kommune") { side, figures in
-                let value = figures.online?.figureValue
-                    ?? .unknown(reason: "für " + CommonNotes.list(figures.uncounted.map { CommonNotes.quoted($0.status) }) + " fehlt die Zahl")
-                return Figure(value: value, asOf: figures.census.snapshot,
-                              sources: side.cite(figures.onlineParts.flatMap(\.sourceIDs)), remark: figures.census.unit.germanName)
-            },
+            row("total", "Leistungen insgesamt") { $0.cells[0] },
+            row("online-count", "Online laut Kommune") { $0.cells[1] },
             row("online-share", "Anteil online laut Kommune",
-                note: differentUnits ? "Anteile in verschiedenen Zähleinheiten: nicht direkt vergleichbar" : "") { side, figures in
-                Figure(value: figures.share, asOf: figures.census.snapshot, sources: side.cite(figures.census.sourceIDs),
-                       remark: figures.shareRemark)
-            },
-            row("maturity-2-share", "Online im Sinne des Bundes (Reifegrad ≥ 2)") { side, figures in
-                threshold(figures, level: 2, side: side)
-            },
-            row("maturity-3-share", "OZG-konform (Reifegrad ≥ 3)") { side, figures in
-                threshold(figures, level: 3, side: side)
-            },
+                note: differentUnits ? "Anteile in verschiedenen Zähleinheiten: nicht direkt vergleichbar" : "") { $0.cells[2] },
+            row("maturity-2-share", "Online im Sinne des Bundes (Reifegrad ≥ 2)") { $0.cells[3] },
+            row("maturity-3-share", "OZG-konform (Reifegrad ≥ 3)") { $0.cells[4] },
         ]
         if differentUnits {
-            for unit in [CountingUnit.ozgLeistung, .leikaLeistung] where units.contains(unit) {
-                rows.append(row("online-in-\(unit.rawValue)", "Online, gezählt in \(unit.germanName)") { side, figures in
-                    let sources = side.cite(figures.onlineParts.flatMap(\.sourceIDs))
-                    if figures.census.unit == unit {
-                        return Figure(value: figures.online?.figureValue ?? .unknown(reason: "Zahl fehlt"), asOf: figures.census.snapshot,
-                                      sources: sources, remark: "eigene Zählung")
-                    }
-                    let mapping = side.dataset.statusMapping
-                    let conversion: UnitConversion
-                    switch (figures.census.unit, unit) {
-                    case (.ozgLeistung, .leikaLeistung):
-                        conversion = UnitConversion.leikaEntries(of: figures, mapping: mapping, reference: side.reference)
-                    case (.leikaLeistung, .ozgLeistung):
-                        conversion = UnitConversion.bundles(of: figures, mapping: mapping, reference: side.reference)
-                    default:
-                        conversion = UnitConversion(value: .unknown(reason: "\(figures.census.unit.germanName) sind nicht umrechenbar"), remark: "")
-                    }
-                    return Figure(value: conversion.value, asOf: figures.census.snapshot, sources: sources,
-                                  remark: conversion.remark.isEmpty ? "" : "umgerechnet: " + conversion.remark)
-                })
+            for (index, unit) in convertible.enumerated() where units.contains(unit) {
+                rows.append(row("online-in-\(unit.rawValue)", "Online, gezählt in \(unit.germanName)") { $0.converted[index] })
             }
         }
 
         var notes: [ComparabilityNote] = []
         if differentUnits {
-            let counted = withFigures.map { "\($0.0.name) zählt \($0.1!.census.unit.germanName)" }
+            let counted = withFigures.map { "\($0.0.name) zählt \($0.1.unit!.germanName)" }
             notes.append(ComparabilityNote(.differentUnits, CommonNotes.list(counted) + ". Ein Anteil an OZG-Leistungen "
                 + "(Bündeln des OZG-Katalogs) ist kein Anteil an LeiKa-Leistungen (Einträgen des Leistungskatalogs); die Anteile "
                 + "sind deshalb nicht direkt vergleichbar. Die Zeilen „Online, gezählt in …“ rechnen mit dem Referenzkatalog um "
                 + "und zeigen Unter- und Obergrenzen statt eines erfundenen Punktwerts."))
         }
-        if let note = CommonNotes.levels(sides, consequence: "Sie sind für verschiedene Leistungen zuständig; Bestand, Zahlen "
+        if let note = CommonNotes.levels(participants, consequence: "Sie sind für verschiedene Leistungen zuständig; Bestand, Zahlen "
             + "und Anteile beziehen sich auf verschiedene Mengen von Leistungen.") {
             notes.append(note)
         }
-        if let note = CommonNotes.snapshotGap(withFigures.map { ($0.0.name, $0.1!.census.snapshot) }) { notes.append(note) }
-        for (side, figures) in withFigures {
-            notes += sideNotes(side, figures!, converted: differentUnits)
+        if let note = CommonNotes.snapshotGap(withFigures.map { ($0.0.name, $0.1.snapshot!) }) { notes.append(note) }
+        for (_, part) in withFigures {
+            notes += differentUnits ? part.notesConverted : part.notes
         }
         return MetricSection(id: .servicesOnline, title: definition.title, definition: definition.summary,
                              comparability: notes.isEmpty ? .comparable : .withCaveats, rows: rows, notes: notes)
+    }
+
+    /// The cell "Leistungen insgesamt".
+    static func totalCell(_ side: Side, _ figures: ServicesOnline) -> Figure {
+        let census = figures.census
+        guard let total = figures.inventory else {
+            return Figure(value: .unknown(reason: "keine Gesamtzahl zum Stand \(GermanFormat.date(census.snapshot))"),
+                          asOf: census.snapshot, remark: census.unit.germanName)
+        }
+        let derived = census.total == nil
+        return Figure(value: total.figureValue, asOf: census.snapshot,
+                      sources: side.cite(derived ? census.sourceIDs : census.totalSourceIDs),
+                      remark: census.unit.germanName + (derived ? ", Summe der Statusgruppen" : ""))
+    }
+
+    /// The cell "Online laut Kommune".
+    static func onlineCell(_ side: Side, _ figures: ServicesOnline) -> Figure {
+        let value = figures.online?.figureValue
+            ?? .unknown(reason: "für " + CommonNotes.list(figures.uncounted.map { CommonNotes.quoted($0.status) }) + " fehlt die Zahl")
+        return Figure(value: value, asOf: figures.census.snapshot,
+                      sources: side.cite(figures.onlineParts.flatMap(\.sourceIDs)), remark: figures.census.unit.germanName)
+    }
+
+    /// The cell "Online, gezählt in `unit`": the side's own count, or converted with the reference catalogue.
+    static func convertedCell(_ side: Side, _ figures: ServicesOnline, in unit: CountingUnit) -> Figure {
+        let sources = side.cite(figures.onlineParts.flatMap(\.sourceIDs))
+        if figures.census.unit == unit {
+            return Figure(value: figures.online?.figureValue ?? .unknown(reason: "Zahl fehlt"), asOf: figures.census.snapshot,
+                          sources: sources, remark: "eigene Zählung")
+        }
+        let mapping = side.dataset.statusMapping
+        let conversion: UnitConversion
+        switch (figures.census.unit, unit) {
+        case (.ozgLeistung, .leikaLeistung):
+            conversion = UnitConversion.leikaEntries(of: figures, mapping: mapping, reference: side.reference)
+        case (.leikaLeistung, .ozgLeistung):
+            conversion = UnitConversion.bundles(of: figures, mapping: mapping, reference: side.reference)
+        default:
+            conversion = UnitConversion(value: .unknown(reason: "\(figures.census.unit.germanName) sind nicht umrechenbar"), remark: "")
+        }
+        return Figure(value: conversion.value, asOf: figures.census.snapshot, sources: sources,
+                      remark: conversion.remark.isEmpty ? "" : "umgerechnet: " + conversion.remark)
     }
 
     /// A maturity threshold as a share (point or bounds), unknown where no status carries a rating.

@@ -82,40 +82,81 @@ enum TrendsSection {
         series.points.map { GermanFormat.value($0.value, reasons: false) + " (" + GermanFormat.date($0.date) + ")" }.joined(separator: " → ")
     }
 
+    /// One series of a side as the section shows it.
+    struct Entry: Sendable, Hashable {
+        var key: String
+        var label: String
+        /// Whether the series has two or more points (a change can be computed).
+        var multi: Bool
+        var cell: Figure
+    }
+
+    /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
+    /// its dataset (`PeerDigest`).
+    struct Part: Sendable, Hashable {
+        /// Every series of the side, in the order of `series(of:)`.
+        var series: [Entry]
+        /// Whether a series with two or more points has a date given only by month or year.
+        var partial: Bool
+        var denominatorChange: ComparabilityNote?
+
+        init(series: [Entry], partial: Bool, denominatorChange: ComparabilityNote?) {
+            self.series = series
+            self.partial = partial
+            self.denominatorChange = denominatorChange
+        }
+
+        mutating func mapCells(_ transform: (Figure) -> Figure) {
+            series = series.map { Entry(key: $0.key, label: $0.label, multi: $0.multi, cell: transform($0.cell)) }
+        }
+
+        init(_ side: Side) {
+            let all = TrendsSection.series(of: side)
+            series = all.map { found in
+                let sources = side.cite(found.points.flatMap(\.sourceIDs))
+                guard found.points.count >= 2 else {
+                    return Entry(key: found.key, label: found.label, multi: false,
+                                 cell: Figure(value: .notApplicable(reason: "nur ein Stand: " + pointsText(found)), asOf: found.points[0].date,
+                                              sources: sources))
+                }
+                return Entry(key: found.key, label: found.label, multi: true,
+                             cell: Figure(value: changePerYear(found), asOf: found.points.last!.date, sources: sources, remark: pointsText(found)))
+            }
+            partial = all.contains { $0.points.count >= 2 && $0.points.contains { $0.date.precision != .day } }
+            denominatorChange = ServicesOnlineSection.denominatorChange(side)
+        }
+    }
+
     static func build(_ sides: [Side]) -> MetricSection {
+        build(sides.map(\.participant), sides.map(Part.init))
+    }
+
+    static func build(_ participants: [Participant], _ parts: [Part]) -> MetricSection {
         let definition = Methodology.definition(of: .trends)
-        let all = sides.map(series)
-        let multi = all.map { $0.filter { $0.points.count >= 2 } }
-        guard multi.contains(where: { !$0.isEmpty }) else {
+        guard parts.contains(where: { $0.series.contains(where: \.multi) }) else {
             return MetricSection(id: .trends, title: definition.title, definition: definition.summary,
                                  comparability: .notComparable(reason: "Keine Entwicklung: Keine Kommune hat zwei Stände derselben Kennzahl."),
                                  rows: [], notes: [])
         }
         var keys: [(key: String, label: String)] = []
-        for series in multi.flatMap({ $0 }) where !keys.contains(where: { $0.key == series.key }) {
-            keys.append((series.key, series.label))
+        var seen = Set<String>()
+        for entry in parts.flatMap({ $0.series.filter(\.multi) }) where seen.insert(entry.key).inserted {
+            keys.append((entry.key, entry.label))
         }
         let rows = keys.map { key, label in
-            MetricRow(label: label + ": Veränderung pro Jahr", cells: zip(sides, all).map { side, series in
-                guard let found = series.first(where: { $0.key == key }) else {
-                    return Figure(value: .notApplicable(reason: "nicht gemeldet"))
-                }
-                let sources = side.cite(found.points.flatMap(\.sourceIDs))
-                guard found.points.count >= 2 else {
-                    return Figure(value: .notApplicable(reason: "nur ein Stand: " + pointsText(found)), asOf: found.points[0].date, sources: sources)
-                }
-                return Figure(value: changePerYear(found), asOf: found.points.last!.date, sources: sources, remark: pointsText(found))
+            MetricRow(label: label + ": Veränderung pro Jahr", cells: parts.map { part in
+                part.series.first { $0.key == key }?.cell ?? Figure(value: .notApplicable(reason: "nicht gemeldet"))
             }, key: key)
         }
 
-        var notes: [ComparabilityNote] = sides.compactMap(ServicesOnlineSection.denominatorChange)
-        let partial = zip(sides, multi).filter { _, series in series.contains { $0.points.contains { $0.date.precision != .day } } }.map(\.0.name)
+        var notes: [ComparabilityNote] = parts.compactMap(\.denominatorChange)
+        let partial = zip(participants, parts).filter(\.1.partial).map(\.0.name)
         if !partial.isEmpty {
             notes.append(ComparabilityNote(.other, CommonNotes.list(partial) + (partial.count == 1 ? " nennt" : " nennen")
                 + " manche Stände nur mit Monat oder Jahr; die Zeit zwischen den Ständen ist dann eine Spanne, und die "
                 + "Veränderung pro Jahr wird als Spanne gezeigt."))
         }
-        if sides.count > 1 {
+        if parts.count > 1 {
             notes.append(ComparabilityNote(.snapshotGap, "Die Entwicklung jeder Kommune bezieht sich auf ihre eigenen Stände; "
                 + "Veränderungen pro Jahr über verschiedene Zeiträume sind nur mit Vorsicht nebeneinanderzustellen."))
         }

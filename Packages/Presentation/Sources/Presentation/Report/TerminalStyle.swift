@@ -16,14 +16,23 @@ func wrapped(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
         var line = ""
+        // `line.count`, kept as words are added instead of counted again for each word (a peer view prints 200 kB).
+        // Where a word meets the space in anything but ASCII, characters may join across it: counted again then.
+        var length = 0
         for word in paragraph.split(separator: " ") {
+            // In ASCII every byte is one character, but for a carriage return (with a line feed, one character).
+            let wordLength = word.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? word.utf8.count : word.count
             if line.isEmpty {
                 line = String(word)
-            } else if line.count + 1 + word.count <= width {
+                length = wordLength
+            } else if length + 1 + wordLength <= width {
+                let ascii = line.unicodeScalars.last?.isASCII == true && word.unicodeScalars.first?.isASCII == true
                 line += " " + word
+                length = ascii ? length + 1 + wordLength : line.count
             } else {
                 lines.append(line)
                 line = String(word)
+                length = wordLength
             }
         }
         lines.append(line)
