@@ -127,4 +127,13 @@ struct ServicesOnlineTests {
         #expect(mixed[0].text.contains("Ein neuerer Stand (15.12.2025) nennt 189 OZG-Leistungen im Bestand, aber keine Zahl online"))
         #expect(mixed[0].text.contains("5 von ca. 190"))
     }
+
+    @Test("Rows in each side's own counting unit are not set side by side where the units differ; converted rows are")
+    func ownUnitRowsAreNotSideBySideAcrossUnits() {
+        let mixed = ServicesOnlineSection.build([side(cityDataset()), side(districtDataset())])
+        #expect(mixed.rows.filter { !$0.sideBySide }.map(\.key) == ["total", "online-count", "online-share", "maturity-2-share", "maturity-3-share"])
+        #expect(mixed.rows.filter(\.sideBySide).map(\.key) == ["online-in-ozg-leistung", "online-in-leika-leistung"])
+        let alike = ServicesOnlineSection.build([side(districtDataset()), side(districtDataset(slug: "kreis-c", name: "Kreis C"))])
+        #expect(alike.rows.allSatisfy { $0.sideBySide })
+    }
 }

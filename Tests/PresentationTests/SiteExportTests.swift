@@ -67,6 +67,38 @@ struct SiteExportTests {
         #expect(svg.contains("Skala 0 bis</tspan><tspan x=\"4\" dy=\"18\">283\u{a0}LeiKa-Leistungen)"))
     }
 
+    @Test func aLowerBoundIsABarThatMayGoOn() throws {
+        let chart = BarChart(title: "Online", groups: [BarChart.Group(label: "LeiKa", bars: [
+            BarChart.Bar(label: "A", value: .count(34, .atLeast), colourIndex: 0),
+            BarChart.Bar(label: "B", value: .count(283, .exact), colourIndex: 1),
+        ])])
+        let svg = chart.svg(id: "d").rendered()
+        // 34 of 283 on 312 units: a bar of 37.5, then a dashed line to the end of the scale at 316.
+        #expect(svg.contains(##"<rect x="4" y="48" width="37.5" height="18" fill="#1f4e79">"##))
+        #expect(svg.contains(##"<line x1="41.5" y1="57" x2="316" y2="57" stroke="#1f4e79" stroke-width="3" stroke-dasharray="6 4">"##))
+        #expect(svg.contains("A: mind. 34"))
+        #expect(chart.caption.contains("eine Untergrenze („mind.“) als Balken mit gestrichelter Fortsetzung"))
+        #expect(!chart.caption.contains("Spanne"))
+    }
+
+    @Test func countsInDifferentUnitsStayInTheTable() throws {
+        // 1.187 LeiKa-Leistungen are not six times ca. 190 OZG-Leistungen: no shared scale for them.
+        let chart = BarChart(title: "Leistungen online", groups: [
+            BarChart.Group(label: "Leistungen insgesamt", bars: [
+                BarChart.Bar(label: "Aachen", value: .count(1187, .exact), colourIndex: 0),
+                BarChart.Bar(label: "Leverkusen", value: .count(190, .approx), colourIndex: 1),
+            ], sideBySide: false),
+            BarChart.Group(label: "Online, gezählt in LeiKa-Leistungen", bars: [
+                BarChart.Bar(label: "Aachen", value: .count(283, .exact), colourIndex: 0),
+                BarChart.Bar(label: "Leverkusen", value: .count(34, .atLeast), colourIndex: 1),
+            ]),
+        ])
+        #expect(chart.drawableGroups.map(\.label) == ["Online, gezählt in LeiKa-Leistungen"])
+        #expect(try !chart.svg(id: "d").rendered().contains("1.187"))
+        #expect(chart.caption.contains("eine Zeile der Tabelle als Balken"))
+        #expect(chart.caption.contains("Die Zeile „Leistungen insgesamt“ zählt in verschiedenen Zähleinheiten und steht deshalb nur in der Tabelle."))
+    }
+
     @Test func exportingTwiceGivesTheSameBytes() throws {
         let first = try SiteExporter(options: SiteFixtures.options).render(SiteFixtures.content)
         let second = try SiteExporter(options: SiteFixtures.options).render(SiteFixtures.content)

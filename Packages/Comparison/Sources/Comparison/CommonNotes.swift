@@ -32,10 +32,7 @@ enum CommonNotes {
     }
 
     /// "A, B und C".
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " und " + items.last!
-    }
+    static func list(_ items: [String]) -> String { GermanFormat.list(items) }
 
     /// "“PDF”" as German quotes.
     static func quoted(_ text: String) -> String { "„" + text + "“" }

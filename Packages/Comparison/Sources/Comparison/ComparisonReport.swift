@@ -164,12 +164,17 @@ public struct MetricRow: Sendable, Hashable {
     public var key: String
     /// A German caution that applies to this row only ("Anteile in verschiedenen Zähleinheiten"), empty if none.
     public var note: String
+    /// Whether the cells count the same thing in the same unit, so that a chart may set them on one scale: false for
+    /// counts and shares in each municipality's own counting unit where those units differ (1.187 LeiKa-Leistungen
+    /// are not six times ca. 190 OZG-Leistungen).
+    public var sideBySide: Bool
 
-    public init(label: String, cells: [Figure], key: String = "", note: String = "") {
+    public init(label: String, cells: [Figure], key: String = "", note: String = "", sideBySide: Bool = true) {
         self.label = label
         self.cells = cells
         self.key = key
         self.note = note
+        self.sideBySide = sideBySide
     }
 }
 

@@ -2,6 +2,12 @@ import Domain
 
 /// Numbers and dates as German readers write them: 1.187, 23,8 %, 28.05.2024, Mai 2024.
 public enum GermanFormat {
+    /// Items as German prose lists them: "A", "A und B", "A, B und C".
+    public static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " und " + items.last!
+    }
+
     static let monthNames = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
                              "Oktober", "November", "Dezember"]
 

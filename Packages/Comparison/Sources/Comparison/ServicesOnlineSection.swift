@@ -80,20 +80,21 @@ enum ServicesOnlineSection {
         let units = Set(parts.compactMap(\.unit))
         let differentUnits = units.count > 1
 
-        func row(_ key: String, _ label: String, note: String = "", _ cell: (Part) -> Figure) -> MetricRow {
+        /// A row in each side's own counting unit (`ownUnit`) can be set side by side only where the units agree.
+        func row(_ key: String, _ label: String, note: String = "", ownUnit: Bool = false, _ cell: (Part) -> Figure) -> MetricRow {
             MetricRow(label: label, cells: parts.map { part in
                 guard part.unit != nil else { return Figure(value: .unknown(reason: "keine Zahl online verfügbarer Leistungen")) }
                 return cell(part)
-            }, key: key, note: note)
+            }, key: key, note: note, sideBySide: !(ownUnit && differentUnits))
         }
 
         var rows: [MetricRow] = [
-            row("total", "Leistungen insgesamt") { $0.cells[0] },
-            row("online-count", "Online laut Kommune") { $0.cells[1] },
+            row("total", "Leistungen insgesamt", ownUnit: true) { $0.cells[0] },
+            row("online-count", "Online laut Kommune", ownUnit: true) { $0.cells[1] },
             row("online-share", "Anteil online laut Kommune",
-                note: differentUnits ? "Anteile in verschiedenen Zähleinheiten: nicht direkt vergleichbar" : "") { $0.cells[2] },
-            row("maturity-2-share", "Online im Sinne des Bundes (Reifegrad ≥ 2)") { $0.cells[3] },
-            row("maturity-3-share", "OZG-konform (Reifegrad ≥ 3)") { $0.cells[4] },
+                note: differentUnits ? "Anteile in verschiedenen Zähleinheiten: nicht direkt vergleichbar" : "", ownUnit: true) { $0.cells[2] },
+            row("maturity-2-share", "Online im Sinne des Bundes (Reifegrad ≥ 2)", ownUnit: true) { $0.cells[3] },
+            row("maturity-3-share", "OZG-konform (Reifegrad ≥ 3)", ownUnit: true) { $0.cells[4] },
         ]
         if differentUnits {
             for (index, unit) in convertible.enumerated() where units.contains(unit) {

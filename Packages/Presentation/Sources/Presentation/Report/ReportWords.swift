@@ -9,7 +9,7 @@ enum ReportWords {
             return "Vergleich: \(report.participants.map(\.name).joined(separator: ", ")) und die Vergleichsgruppe (\(group.germanDescription))"
         }
         let names = report.participants.map(\.name)
-        return "Vergleich: " + (names.count > 1 ? names.dropLast().joined(separator: ", ") + " und " + names.last! : names.joined())
+        return "Vergleich: " + GermanFormat.list(names)
     }
 
     /// Which snapshots the report uses.

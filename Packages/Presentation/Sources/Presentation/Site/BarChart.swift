@@ -16,6 +16,8 @@ struct BarChart: Sendable {
     struct Group: Sendable {
         var label: String
         var bars: [Bar]
+        /// False where the values count in different units (`MetricRow.sideBySide`): such a row stays in the table.
+        var sideBySide = true
     }
 
     var title: String
@@ -28,9 +30,10 @@ struct BarChart: Sendable {
         case amount(unit: String)
     }
 
-    /// A value's position on its scale: a point from zero, or a range.
+    /// A value's position on its scale: a point from zero, a lower bound ("mind. 34": a bar that may go on), or a range.
     private enum Mark {
         case bar(Double)
+        case atLeast(Double)
         case range(Double, Double)
         case gap
     }
@@ -39,10 +42,12 @@ struct BarChart: Sendable {
         switch value {
         // "None named" is a list that is silent, not a measured zero: a gap, like unknown.
         case .count(0, .atLeast): return (nil, .gap)
-        case .count(let count, _): return (.amount(unit: ""), .bar(Double(count)))
-        case .share(let numerator, let denominator, _):
+        case .count(let count, let qualifier):
+            return (.amount(unit: ""), qualifier == .atLeast ? .atLeast(Double(count)) : .bar(Double(count)))
+        case .share(let numerator, let denominator, let qualifier):
             guard denominator > 0 else { return (nil, .gap) }
-            return (.percent, .bar(Double(numerator) / Double(denominator) * 100))
+            let percent = Double(numerator) / Double(denominator) * 100
+            return (.percent, qualifier == .atLeast ? .atLeast(percent) : .bar(percent))
         case .number(let number, let unit, _):
             return unit == IndicatorUnit.percent.rawValue ? (.percent, .bar(number)) : (.amount(unit: unit), .bar(number))
         case .interval(let low, let high, let unit):
@@ -61,10 +66,11 @@ struct BarChart: Sendable {
     /// The groups that can be drawn: at least one value with a position, one scale, nothing below zero.
     var drawableGroups: [Group] {
         groups.filter { group in
+            guard group.sideBySide else { return false }
             let marks = group.bars.map { BarChart.mark($0.value) }
             let negative = marks.contains { mark in
                 switch mark.1 {
-                case .bar(let value): return value < 0
+                case .bar(let value), .atLeast(let value): return value < 0
                 case .range(let low, _): return low < 0
                 case .gap: return false
                 }
@@ -76,9 +82,27 @@ struct BarChart: Sendable {
     /// What the chart shows and how to read it, for the figure's caption.
     var caption: String {
         let count = drawableGroups.count
-        return "Diagramm „\(title)“: " + (count == 1 ? "eine Zeile" : "\(count) Zeilen") + " der Tabelle als Balken, jede "
-            + "Zeile mit eigener Skala; eine Spanne ist als Band zwischen Unter- und Obergrenze gezeichnet, ein unbekannter "
-            + "Wert als beschriftete Lücke. Alle Zahlen mit Quellen stehen in der Tabelle."
+        // Rows kept apart because of their units (rows with nothing to draw need no explanation).
+        let apart = groups.filter { group in
+            !group.sideBySide && group.bars.contains { if case .gap = BarChart.mark($0.value).1 { false } else { true } }
+        }.map { "„" + $0.label + "“" }
+        let tableOnly = apart.isEmpty ? "" : " "
+            + (apart.count == 1 ? "Die Zeile " + apart[0] + " zählt" : "Die Zeilen " + GermanFormat.list(apart) + " zählen")
+            + " in verschiedenen Zähleinheiten und steh" + (apart.count == 1 ? "t" : "en") + " deshalb nur in der Tabelle."
+        // How to read the marks the chart has: a range, a lower bound, a gap.
+        let marks = drawableGroups.flatMap { $0.bars.map { BarChart.mark($0.value).1 } }
+        var reading = ["jede Zeile mit eigener Skala"]
+        if marks.contains(where: { if case .range = $0 { true } else { false } }) {
+            reading.append("eine Spanne ist als Band zwischen Unter- und Obergrenze gezeichnet")
+        }
+        if marks.contains(where: { if case .atLeast = $0 { true } else { false } }) {
+            reading.append("eine Untergrenze („mind.“) als Balken mit gestrichelter Fortsetzung")
+        }
+        if marks.contains(where: { if case .gap = $0 { true } else { false } }) {
+            reading.append("ein unbekannter Wert als beschriftete Lücke")
+        }
+        return "Diagramm „\(title)“: " + (count == 1 ? "eine Zeile" : "\(count) Zeilen") + " der Tabelle als Balken, "
+            + reading.joined(separator: "; ") + "." + tableOnly + " Alle Zahlen mit Quellen stehen in der Tabelle."
     }
 
     /// The chart's text alternative: every value, in words, in the order drawn.
@@ -102,7 +126,7 @@ struct BarChart: Sendable {
             case .amount:
                 maximum = marks.map { mark -> Double in
                     switch mark.1 {
-                    case .bar(let value): return value
+                    case .bar(let value), .atLeast(let value): return value
                     case .range(_, let high): return high
                     case .gap: return 0
                     }
@@ -138,6 +162,20 @@ struct BarChart: Sendable {
                         ("width", ChartStyle.coordinate(max(position(value) - left, 1))),
                         ("height", ChartStyle.coordinate(barHeight)), ("fill", colour),
                     ]))
+                case .atLeast(let value):
+                    // The bar up to the bound, then a dashed line to the end of the scale: the true value may lie there.
+                    let end = max(position(value), left + 1)
+                    content.append(.element("rect", [
+                        ("x", ChartStyle.coordinate(left)), ("y", ChartStyle.coordinate(y)),
+                        ("width", ChartStyle.coordinate(end - left)), ("height", ChartStyle.coordinate(barHeight)), ("fill", colour),
+                    ]))
+                    if end < left + span {
+                        content.append(.element("line", [
+                            ("x1", ChartStyle.coordinate(end)), ("y1", ChartStyle.coordinate(y + barHeight / 2)),
+                            ("x2", ChartStyle.coordinate(left + span)), ("y2", ChartStyle.coordinate(y + barHeight / 2)),
+                            ("stroke", colour), ("stroke-width", "3"), ("stroke-dasharray", "6 4"),
+                        ]))
+                    }
                 case .range(let low, let high):
                     let start = position(low), end = max(position(high), start + 2)
                     content.append(.element("line", [

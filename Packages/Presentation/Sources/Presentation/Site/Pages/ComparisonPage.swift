@@ -106,7 +106,7 @@ struct ComparisonPage: Sendable {
             chart = BarChart(title: section.title, groups: section.rows.map { row in
                 BarChart.Group(label: row.label, bars: zip(columns, row.cells).enumerated().map { index, pair in
                     BarChart.Bar(label: pair.0.title, value: pair.1.value, colourIndex: index)
-                })
+                }, sideBySide: row.sideBySide)
             })
         }
         if let chart, !chart.drawableGroups.isEmpty {
