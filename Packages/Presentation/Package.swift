@@ -8,7 +8,6 @@ let package = Package(
     dependencies: [
         .package(path: "../Domain"),
         .package(path: "../Comparison"),
-        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .target(
@@ -16,7 +15,6 @@ let package = Package(
             dependencies: [
                 .product(name: "Domain", package: "Domain"),
                 .product(name: "Comparison", package: "Comparison"),
-                .product(name: "Plot", package: "Plot"),
             ]
         ),
     ]
