@@ -41,7 +41,7 @@ import Testing
         let kind = try #require(municipalities.first { $0.slug.rawValue == subject }).kind
         let peers = municipalities.filter { $0.kind == kind && $0.slug.rawValue != subject }.map(\.slug)
         var derived = 0
-        let kept = try database.derivedData(PeerDigest.format, version: PeerView.buildStamp(of: BenchProcess.binary.path), for: peers) { _ in
+        let kept = try database.derivedData(PeerDigest.format, version: Digests.buildStamp(of: BenchProcess.binary.path), for: peers) { _ in
             derived += 1
             return nil
         }
@@ -99,5 +99,34 @@ import Testing
         #expect(after.stdout != before.stdout)
         #expect(after.stdout == (try Self.fromEveryDataset("synth-0001", in: workspace.root, format: .json)))
         #expect(try Self.everyDigestKept(of: "synth-0001", in: workspace.root))
+    }
+
+    /// `bench compare A B` as it was made before digests were kept: both datasets read, in a database of its own.
+    static func pairFromDatasets(_ slugs: [String], in root: URL, format: ReportFormat) throws -> String {
+        var options = DatabaseOptions()
+        options.path = root.appendingPathComponent("full-\(UUID().uuidString).sqlite").path
+        let loaded = try LoadedDatasets.load(try slugs.map { try #require(Slug($0)) }, workspace: Workspace(root: root), database: options)
+        return ReportRenderer.render(try ComparisonReport(comparing: loaded.datasets, reference: loaded.reference), as: format, colour: false)
+    }
+
+    @Test("A comparison of two from kept digests = from both datasets, first and second run, and after a change",
+          arguments: ["table", "json", "markdown", "csv"])
+    func pairColdWarmAndChanged(format: String) throws {
+        let workspace = try Synthetic(seed: 29)
+        defer { workspace.remove() }
+        let reportFormat = try #require(ReportFormat(rawValue: format))
+        let arguments = ["compare", "synth-0002", "synth-0001", "--format", format]
+        let expected = try Self.pairFromDatasets(["synth-0002", "synth-0001"], in: workspace.root, format: reportFormat)
+        for _ in 0..<2 {
+            let result = try BenchProcess.run(arguments, in: workspace.root)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == expected)
+        }
+        let file = workspace.root.appendingPathComponent("Datasets/synth-0001/services.csv")
+        let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        try Data(text.replacingOccurrences(of: ",Analog,", with: ",Digital,").utf8).write(to: file)
+        let changed = try BenchProcess.run(arguments, in: workspace.root)
+        #expect(changed.stdout != expected)
+        #expect(changed.stdout == (try Self.pairFromDatasets(["synth-0002", "synth-0001"], in: workspace.root, format: reportFormat)))
     }
 }

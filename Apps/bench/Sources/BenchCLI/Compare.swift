@@ -67,17 +67,21 @@ extension Bench {
                     let workspace = try workspaceOptions.workspace()
                     let named = try slugs.map { try workspace.slug($0) }
                     let selected = Set(metrics.isEmpty ? MetricID.allCases : metrics)
+                    let asOf = try parsedAsOf()
                     let report: ComparisonReport
-                    if peers, try parsedAsOf() == nil {
-                        report = try PeerView.report(of: named[0], workspace: workspace, database: databaseOptions, metrics: selected)
+                    // Without --as-of, from the digests the database keeps of each whole dataset; with it, from the
+                    // datasets cut at that date.
+                    if asOf == nil, peers {
+                        report = try Digests.peerView(of: named[0], workspace: workspace, database: databaseOptions, metrics: selected)
+                    } else if asOf == nil {
+                        report = try Digests.comparison(of: named, workspace: workspace, database: databaseOptions, metrics: selected)
                     } else if peers {
                         let loaded = try LoadedDatasets.load(nil, workspace: workspace, database: databaseOptions)
                         report = try ComparisonReport(peerViewOf: named[0], among: loaded.datasets, reference: loaded.reference,
-                                                      asOf: try parsedAsOf(), metrics: selected)
+                                                      asOf: asOf, metrics: selected)
                     } else {
                         let loaded = try LoadedDatasets.load(named, workspace: workspace, database: databaseOptions)
-                        report = try ComparisonReport(comparing: loaded.datasets, reference: loaded.reference,
-                                                      asOf: try parsedAsOf(), metrics: selected)
+                        report = try ComparisonReport(comparing: loaded.datasets, reference: loaded.reference, asOf: asOf, metrics: selected)
                     }
                     print(ReportRenderer.render(report, as: format, colour: format == .table && terminalWantsColour()), terminator: "")
                 }

@@ -37,11 +37,13 @@ struct LoadedDatasets {
     }
 }
 
-/// The peer view without --as-of, made from digests the database keeps (`derived_data`): the subject's, and one of
-/// each peer. A dataset is read only where its digest is missing or its files changed since.
-enum PeerView {
+/// Comparisons without --as-of, made from digests of the municipalities (`PeerDigest`) that the database keeps
+/// (`derived_data`): a dataset is read only where its digest is missing or its files changed since. A pair needs the
+/// digests of its two sides (a few kilobytes instead of tens of thousands of status records); a peer view the
+/// subject's and one of each peer.
+final class Digests {
     /// Which build of bench derives: what a digest holds follows the code of the sections, so a digest is used only by
-    /// the build that wrote it (after an upgrade or a rebuild, the first peer view derives them again).
+    /// the build that wrote it (after an upgrade or a rebuild, the first comparison derives them again).
     static let buildStamp = buildStamp(of: Bundle.main.executablePath)
 
     /// The version with the size and time of the executable at `path`.
@@ -53,29 +55,45 @@ enum PeerView {
         return "\(Bench.version) \(size) \(Int64(modified.timeIntervalSince1970 * 1000))"
     }
 
-    static func report(of subject: Slug, workspace: Workspace, database: DatabaseOptions, metrics: Set<MetricID>) throws -> ComparisonReport {
-        let db = try LoadedDatasets.synchronized(nil, workspace: workspace, database: database)
-        // The reference catalogue only where a digest is made.
-        var loadedReference: ReferenceCatalogue?
-        func reference() throws -> ReferenceCatalogue {
-            if let loadedReference { return loadedReference }
-            let reference = try db.reference()
-            loadedReference = reference
-            return reference
+    let database: BenchDatabase
+    /// The reference catalogue, read only where a digest is made.
+    private var loadedReference: ReferenceCatalogue?
+
+    init(_ database: BenchDatabase) { self.database = database }
+
+    func reference() throws -> ReferenceCatalogue {
+        if let loadedReference { return loadedReference }
+        let reference = try database.reference()
+        loadedReference = reference
+        return reference
+    }
+
+    /// The digests of `slugs` kept under `format`, made with `make` (and kept) where missing or stale.
+    func digests(_ format: String, of slugs: [Slug], make: (Dataset, ReferenceCatalogue) -> PeerDigest) throws -> [PeerDigest] {
+        let stored = try database.derivedData(format, version: Self.buildStamp, for: slugs) { dataset in
+            (try? self.reference()).map { Data(make(dataset, $0).encoded()) }
         }
-        func digests(_ format: String, of slugs: [Slug], make: (Dataset, ReferenceCatalogue) -> PeerDigest) throws -> [PeerDigest] {
-            let stored = try db.derivedData(format, version: buildStamp, for: slugs) { dataset in
-                (try? reference()).map { Data(make(dataset, $0).encoded()) }
-            }
-            return try slugs.map { slug in
-                if let data = stored[slug], let digest = PeerDigest(encoded: [UInt8](data)), digest.isComplete { return digest }
-                return make(try db.dataset(slug), try reference())
-            }
+        return try slugs.map { slug in
+            if let data = stored[slug], let digest = PeerDigest(encoded: [UInt8](data)), digest.isComplete { return digest }
+            return make(try database.dataset(slug), try reference())
         }
-        let own = try digests(PeerDigest.subjectFormat, of: [subject], make: PeerDigest.init(subject:reference:))[0]
+    }
+
+    /// `bench compare A B ...` without --as-of: the report `ComparisonReport(comparing:reference:asOf:metrics:)` makes of
+    /// the whole datasets, from their digests.
+    static func comparison(of slugs: [Slug], workspace: Workspace, database: DatabaseOptions, metrics: Set<MetricID>) throws -> ComparisonReport {
+        let store = Digests(try LoadedDatasets.synchronized(slugs, workspace: workspace, database: database))
+        let digests = try store.digests(PeerDigest.subjectFormat, of: slugs, make: PeerDigest.init(subject:reference:))
+        return try ComparisonReport(comparing: digests, metrics: metrics)
+    }
+
+    /// `bench compare SLUG --peers` without --as-of.
+    static func peerView(of subject: Slug, workspace: Workspace, database: DatabaseOptions, metrics: Set<MetricID>) throws -> ComparisonReport {
+        let store = Digests(try LoadedDatasets.synchronized(nil, workspace: workspace, database: database))
+        let own = try store.digests(PeerDigest.subjectFormat, of: [subject], make: PeerDigest.init(subject:reference:))[0]
         // After a sync of every dataset, the database holds exactly the municipalities of the workspace.
-        let peers = try db.municipalities().filter { $0.kind == own.participant.kind && $0.slug != subject }.map(\.slug)
-        return try ComparisonReport(peerViewOf: own, peers: try digests(PeerDigest.format, of: peers, make: PeerDigest.init(peer:reference:)),
+        let peers = try store.database.municipalities().filter { $0.kind == own.participant.kind && $0.slug != subject }.map(\.slug)
+        return try ComparisonReport(peerViewOf: own, peers: try store.digests(PeerDigest.format, of: peers, make: PeerDigest.init(peer:reference:)),
                                     metrics: metrics)
     }
 }

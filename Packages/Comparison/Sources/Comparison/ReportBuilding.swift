@@ -15,6 +15,17 @@ extension ComparisonReport {
         self.init(participants: sides.map(\.participant), asOf: asOf, sections: ComparisonReport.sections(sides, metrics: metrics))
     }
 
+    /// Compares two or more municipalities given as digests of their whole datasets (`PeerDigest(subject:reference:)`,
+    /// kept by the command line): the report `init(comparing:reference:asOf:metrics:)` makes without `asOf`.
+    public init(comparing digests: [PeerDigest], metrics: Set<MetricID> = Set(MetricID.allCases)) throws(ComparisonError) {
+        guard digests.count >= 2 else { throw .tooFewParticipants(digests.count) }
+        var seen = Set<Slug>()
+        for digest in digests where !seen.insert(digest.participant.slug).inserted {
+            throw .duplicateParticipant(digest.participant.slug.rawValue)
+        }
+        self.init(participants: digests.map(\.participant), asOf: nil, sections: ComparisonReport.sections(digests, metrics: metrics))
+    }
+
     /// Compares one municipality with the median and quartiles of all others of the same kind.
     ///
     /// - Parameters:
