@@ -3,7 +3,9 @@ import Foundation
 
 /// Reads, hashes and validates datasets on a thread of its own, one after the other, while the caller writes the
 /// ones before: an import then uses two cores, and holds at most `capacity` prepared datasets besides the one the
-/// caller writes and the one being prepared.
+/// caller writes and the one being prepared. Datasets found unchanged, gone or refused hold next to no memory and do
+/// not count: the thread runs ahead through them, so that a sync of hundreds of unchanged datasets does not switch
+/// threads for each.
 final class DatasetPreparation: @unchecked Sendable {
     // @unchecked: every mutable property is read and written only while holding `condition`.
 
@@ -32,6 +34,8 @@ final class DatasetPreparation: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var ready: [Item] = []
+    /// How many of `ready` are valid datasets (the ones that hold their rows).
+    private var readyDatasets = 0
     private var produced = 0
     private var consumed = 0
     private var stopped = false
@@ -60,12 +64,13 @@ final class DatasetPreparation: @unchecked Sendable {
             for slug in slugs {
                 let item = prepare(slug)
                 condition.lock()
-                while ready.count >= capacity && !stopped { condition.wait() }
+                while readyDatasets >= capacity && !stopped { condition.wait() }
                 if stopped {
                     condition.unlock()
                     break
                 }
                 ready.append(item)
+                if case .valid = item { readyDatasets += 1 }
                 produced += 1
                 condition.broadcast()
                 condition.unlock()
@@ -86,8 +91,12 @@ final class DatasetPreparation: @unchecked Sendable {
         while ready.isEmpty && consumed < slugs.count && running { condition.wait() }
         guard !ready.isEmpty else { return nil }
         consumed += 1
-        condition.broadcast()
-        return ready.removeFirst()
+        let item = ready.removeFirst()
+        if case .valid = item {
+            readyDatasets -= 1
+            condition.broadcast()
+        }
+        return item
     }
 
     /// Stops preparing (the caller failed or is done) and waits for the thread to finish the dataset at hand.
@@ -95,6 +104,7 @@ final class DatasetPreparation: @unchecked Sendable {
         condition.lock()
         stopped = true
         ready.removeAll()
+        readyDatasets = 0
         condition.broadcast()
         while running { condition.wait() }
         condition.unlock()
