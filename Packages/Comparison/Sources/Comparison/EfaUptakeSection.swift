@@ -50,34 +50,8 @@ enum EfaUptakeSection {
         var adoptedFromIndicator: Bool
         var adoptedFromProjects: Bool
 
-        init(hasFigures: Bool, cells: [Figure], date: PartialDate?, relevance: String?, notes: [ComparabilityNote],
-             adoptedFromIndicator: Bool, adoptedFromProjects: Bool) {
-            self.hasFigures = hasFigures
-            self.cells = cells
-            self.date = date
-            self.relevance = relevance
-            self.notes = notes
-            self.adoptedFromIndicator = adoptedFromIndicator
-            self.adoptedFromProjects = adoptedFromProjects
-        }
-
         mutating func mapCells(_ transform: (Figure) -> Figure) {
             cells = cells.map(transform)
-        }
-
-        init(_ side: Side) {
-            let uptake = Uptake(side)
-            hasFigures = uptake.hasFigures
-            cells = EfaUptakeSection.cells(side, uptake)
-            date = uptake.date
-            if let available = uptake.available?.value.value?.number, let relevant = uptake.relevant?.value.value?.number {
-                relevance = "\(side.name) nennt \(GermanFormat.number(relevant)) von \(GermanFormat.number(available)) verfügbaren Diensten als für sich relevant"
-            } else {
-                relevance = nil
-            }
-            notes = uptake.hasFigures ? EfaUptakeSection.sideNotes(side, uptake) : []
-            adoptedFromIndicator = uptake.adoptedIndicator != nil
-            adoptedFromProjects = uptake.adoptedIndicator == nil && uptake.adopted != nil
         }
     }
 
@@ -220,5 +194,23 @@ enum EfaUptakeSection {
         }.joined(separator: "; ")
         return Figure(value: .count(waiting.count, .atLeast), asOf: uptake.projects.map(\.statusDate).max(),
                       sources: side.cite(waiting.flatMap(\.sourceIDs)), remark: remark)
+    }
+}
+
+// In an extension, so that the memberwise initialiser (which the digest reader uses) stays.
+extension EfaUptakeSection.Part {
+    init(_ side: Side) {
+        let uptake = EfaUptakeSection.Uptake(side)
+        hasFigures = uptake.hasFigures
+        cells = EfaUptakeSection.cells(side, uptake)
+        date = uptake.date
+        if let available = uptake.available?.value.value?.number, let relevant = uptake.relevant?.value.value?.number {
+            relevance = "\(side.name) nennt \(GermanFormat.number(relevant)) von \(GermanFormat.number(available)) verfügbaren Diensten als für sich relevant"
+        } else {
+            relevance = nil
+        }
+        notes = uptake.hasFigures ? EfaUptakeSection.sideNotes(side, uptake) : []
+        adoptedFromIndicator = uptake.adoptedIndicator != nil
+        adoptedFromProjects = uptake.adoptedIndicator == nil && uptake.adopted != nil
     }
 }

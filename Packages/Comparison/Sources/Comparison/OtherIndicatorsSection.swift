@@ -54,18 +54,8 @@ enum OtherIndicatorsSection {
         /// The latest figure of each indicator of `latest(of:)`, by key.
         var latest: [Entry]
 
-        init(latest: [Entry]) {
-            self.latest = latest
-        }
-
         mutating func mapCells(_ transform: (Figure) -> Figure) {
             latest = latest.map { Entry(key: $0.key, figure: transform($0.figure), snapshot: $0.snapshot, qualifier: $0.qualifier) }
-        }
-
-        init(_ side: Side) {
-            latest = OtherIndicatorsSection.latest(of: side).sorted { $0.key < $1.key }.map { key, indicator in
-                Entry(key: key, figure: side.figure(indicator), snapshot: indicator.snapshot, qualifier: indicator.qualifier)
-            }
         }
     }
 
@@ -120,5 +110,14 @@ enum OtherIndicatorsSection {
         }
         return MetricSection(id: .otherIndicators, title: definition.title, definition: definition.summary,
                              comparability: notes.isEmpty ? .comparable : .withCaveats, rows: rows, notes: notes)
+    }
+}
+
+// In an extension, so that the memberwise initialiser (which the digest reader uses) stays.
+extension OtherIndicatorsSection.Part {
+    init(_ side: Side) {
+        latest = OtherIndicatorsSection.latest(of: side).sorted { $0.key < $1.key }.map { key, indicator in
+            OtherIndicatorsSection.Entry(key: key, figure: side.figure(indicator), snapshot: indicator.snapshot, qualifier: indicator.qualifier)
+        }
     }
 }

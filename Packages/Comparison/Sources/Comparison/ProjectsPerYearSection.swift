@@ -87,64 +87,11 @@ enum ProjectsPerYearSection {
         /// The side's own notes.
         var notes: [ComparabilityNote]
 
-        init(hasFigures: Bool, hasProjects: Bool, reported: PartialDate?, date: PartialDate?, totals: [TotalCell], years: [YearCell],
-             undated: [Figure], channels: [Figure], totalIndicators: Set<String>, scopes: Set<ProjectScope>, scopeDescription: String,
-             notes: [ComparabilityNote]) {
-            self.hasFigures = hasFigures
-            self.hasProjects = hasProjects
-            self.reported = reported
-            self.date = date
-            self.totals = totals
-            self.years = years
-            self.undated = undated
-            self.channels = channels
-            self.totalIndicators = totalIndicators
-            self.scopes = scopes
-            self.scopeDescription = scopeDescription
-            self.notes = notes
-        }
-
         mutating func mapCells(_ transform: (Figure) -> Figure) {
             totals = totals.map { TotalCell(key: $0.key, figure: transform($0.figure)) }
             years = years.map { YearCell(scope: $0.scope, event: $0.event, year: $0.year, figure: transform($0.figure)) }
             undated = undated.map(transform)
             channels = channels.map(transform)
-        }
-
-        init(_ side: Side) {
-            let report = Report(side)
-            hasFigures = report.hasFigures
-            hasProjects = !report.projects.isEmpty
-            reported = report.projects.map(\.statusDate).max()
-            date = report.date
-            totals = Set(report.totals.map { TotalKey($0) }).sorted().compactMap { key in
-                report.totals.last { TotalKey($0) == key }.map { TotalCell(key: key, figure: side.figure($0)) }
-            }
-            var years: [YearCell] = []
-            for scope in ProjectScope.allCases {
-                for event in Event.allCases {
-                    for year in Set(report.projects.filter { $0.scope == scope }.compactMap(event.year)).sorted() {
-                        years.append(YearCell(scope: scope, event: event.rawValue, year: year,
-                                              figure: ProjectsPerYearSection.yearCell(side, report, scope: scope, event: event, year: year)))
-                    }
-                }
-            }
-            self.years = years
-            undated = ProjectScope.allCases.map { scope in
-                let undated = report.projects.filter { $0.scope == scope && $0.start == nil && $0.goLive == nil }
-                guard !report.projects.isEmpty else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
-                return Figure(value: .count(undated.count, .exact), asOf: report.date, sources: side.cite(undated.flatMap(\.sourceIDs)))
-            }
-            channels = Channel.allCases.map { channel in
-                guard !report.projects.isEmpty else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
-                let matching = report.projects.filter { $0.scope == .ozg && $0.channel == channel && $0.state != .stopped }
-                return Figure(value: .count(matching.count, channel == .unknown ? .exact : .atLeast), asOf: report.date,
-                              sources: side.cite(matching.flatMap(\.sourceIDs)))
-            }
-            totalIndicators = Set(report.totals.map(\.indicator))
-            scopes = Set(report.projects.map(\.scope))
-            scopeDescription = ProjectsPerYearSection.scopeDescription(side, report)
-            notes = report.projects.isEmpty ? [] : ProjectsPerYearSection.sideNotes(side, report)
         }
     }
 
@@ -315,5 +262,44 @@ struct TotalKey: Hashable, Comparable {
 
     static func < (lhs: TotalKey, rhs: TotalKey) -> Bool {
         (lhs.indicator, lhs.period?.description ?? "") < (rhs.indicator, rhs.period?.description ?? "")
+    }
+}
+
+// In an extension, so that the memberwise initialiser (which the digest reader uses) stays.
+extension ProjectsPerYearSection.Part {
+    init(_ side: Side) {
+        let report = ProjectsPerYearSection.Report(side)
+        hasFigures = report.hasFigures
+        hasProjects = !report.projects.isEmpty
+        reported = report.projects.map(\.statusDate).max()
+        date = report.date
+        totals = Set(report.totals.map { TotalKey($0) }).sorted().compactMap { key in
+            report.totals.last { TotalKey($0) == key }.map { ProjectsPerYearSection.TotalCell(key: key, figure: side.figure($0)) }
+        }
+        var years: [ProjectsPerYearSection.YearCell] = []
+        for scope in ProjectScope.allCases {
+            for event in ProjectsPerYearSection.Event.allCases {
+                for year in Set(report.projects.filter { $0.scope == scope }.compactMap(event.year)).sorted() {
+                    years.append(ProjectsPerYearSection.YearCell(scope: scope, event: event.rawValue, year: year,
+                                          figure: ProjectsPerYearSection.yearCell(side, report, scope: scope, event: event, year: year)))
+                }
+            }
+        }
+        self.years = years
+        undated = ProjectScope.allCases.map { scope in
+            let undated = report.projects.filter { $0.scope == scope && $0.start == nil && $0.goLive == nil }
+            guard !report.projects.isEmpty else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
+            return Figure(value: .count(undated.count, .exact), asOf: report.date, sources: side.cite(undated.flatMap(\.sourceIDs)))
+        }
+        channels = Channel.allCases.map { channel in
+            guard !report.projects.isEmpty else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
+            let matching = report.projects.filter { $0.scope == .ozg && $0.channel == channel && $0.state != .stopped }
+            return Figure(value: .count(matching.count, channel == .unknown ? .exact : .atLeast), asOf: report.date,
+                          sources: side.cite(matching.flatMap(\.sourceIDs)))
+        }
+        totalIndicators = Set(report.totals.map(\.indicator))
+        scopes = Set(report.projects.map(\.scope))
+        scopeDescription = ProjectsPerYearSection.scopeDescription(side, report)
+        notes = report.projects.isEmpty ? [] : ProjectsPerYearSection.sideNotes(side, report)
     }
 }

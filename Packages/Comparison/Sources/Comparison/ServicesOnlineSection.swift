@@ -22,41 +22,9 @@ enum ServicesOnlineSection {
         var notes: [ComparabilityNote]
         var notesConverted: [ComparabilityNote]
 
-        init(unit: CountingUnit?, snapshot: PartialDate?, cells: [Figure], converted: [Figure], notes: [ComparabilityNote],
-             notesConverted: [ComparabilityNote]) {
-            self.unit = unit
-            self.snapshot = snapshot
-            self.cells = cells
-            self.converted = converted
-            self.notes = notes
-            self.notesConverted = notesConverted
-        }
-
         mutating func mapCells(_ transform: (Figure) -> Figure) {
             cells = cells.map(transform)
             converted = converted.map(transform)
-        }
-
-        init(_ side: Side) {
-            guard let figures = ServicesOnlineSection.current(side) else {
-                unit = nil
-                snapshot = nil
-                cells = []
-                converted = []
-                notes = []
-                notesConverted = []
-                return
-            }
-            let census = figures.census
-            unit = census.unit
-            snapshot = census.snapshot
-            cells = [ServicesOnlineSection.totalCell(side, figures), ServicesOnlineSection.onlineCell(side, figures),
-                     Figure(value: figures.share, asOf: census.snapshot, sources: side.cite(census.sourceIDs), remark: figures.shareRemark),
-                     ServicesOnlineSection.threshold(figures, level: 2, side: side),
-                     ServicesOnlineSection.threshold(figures, level: 3, side: side)]
-            converted = ServicesOnlineSection.convertible.map { ServicesOnlineSection.convertedCell(side, figures, in: $0) }
-            notes = ServicesOnlineSection.sideNotes(side, figures, converted: false)
-            notesConverted = ServicesOnlineSection.sideNotes(side, figures, converted: true)
         }
     }
 
@@ -300,5 +268,30 @@ enum ServicesOnlineSection {
         }
         guard !sentences.isEmpty else { return nil }
         return ComparabilityNote(.denominatorChanged, "\(side.name): " + sentences.joined(separator: " "))
+    }
+}
+
+// In an extension, so that the memberwise initialiser (which the digest reader uses) stays.
+extension ServicesOnlineSection.Part {
+    init(_ side: Side) {
+        guard let figures = ServicesOnlineSection.current(side) else {
+            unit = nil
+            snapshot = nil
+            cells = []
+            converted = []
+            notes = []
+            notesConverted = []
+            return
+        }
+        let census = figures.census
+        unit = census.unit
+        snapshot = census.snapshot
+        cells = [ServicesOnlineSection.totalCell(side, figures), ServicesOnlineSection.onlineCell(side, figures),
+                 Figure(value: figures.share, asOf: census.snapshot, sources: side.cite(census.sourceIDs), remark: figures.shareRemark),
+                 ServicesOnlineSection.threshold(figures, level: 2, side: side),
+                 ServicesOnlineSection.threshold(figures, level: 3, side: side)]
+        converted = ServicesOnlineSection.convertible.map { ServicesOnlineSection.convertedCell(side, figures, in: $0) }
+        notes = ServicesOnlineSection.sideNotes(side, figures, converted: false)
+        notesConverted = ServicesOnlineSection.sideNotes(side, figures, converted: true)
     }
 }

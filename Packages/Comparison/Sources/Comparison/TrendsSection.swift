@@ -100,30 +100,8 @@ enum TrendsSection {
         var partial: Bool
         var denominatorChange: ComparabilityNote?
 
-        init(series: [Entry], partial: Bool, denominatorChange: ComparabilityNote?) {
-            self.series = series
-            self.partial = partial
-            self.denominatorChange = denominatorChange
-        }
-
         mutating func mapCells(_ transform: (Figure) -> Figure) {
             series = series.map { Entry(key: $0.key, label: $0.label, multi: $0.multi, cell: transform($0.cell)) }
-        }
-
-        init(_ side: Side) {
-            let all = TrendsSection.series(of: side)
-            series = all.map { found in
-                let sources = side.cite(found.points.flatMap(\.sourceIDs))
-                guard found.points.count >= 2 else {
-                    return Entry(key: found.key, label: found.label, multi: false,
-                                 cell: Figure(value: .notApplicable(reason: "nur ein Stand: " + pointsText(found)), asOf: found.points[0].date,
-                                              sources: sources))
-                }
-                return Entry(key: found.key, label: found.label, multi: true,
-                             cell: Figure(value: changePerYear(found), asOf: found.points.last!.date, sources: sources, remark: pointsText(found)))
-            }
-            partial = all.contains { $0.points.count >= 2 && $0.points.contains { $0.date.precision != .day } }
-            denominatorChange = ServicesOnlineSection.denominatorChange(side)
         }
     }
 
@@ -162,5 +140,24 @@ enum TrendsSection {
         }
         return MetricSection(id: .trends, title: definition.title, definition: definition.summary, comparability: .withCaveats,
                              rows: rows, notes: notes)
+    }
+}
+
+// In an extension, so that the memberwise initialiser (which the digest reader uses) stays.
+extension TrendsSection.Part {
+    init(_ side: Side) {
+        let all = TrendsSection.series(of: side)
+        series = all.map { found in
+            let sources = side.cite(found.points.flatMap(\.sourceIDs))
+            guard found.points.count >= 2 else {
+                return TrendsSection.Entry(key: found.key, label: found.label, multi: false,
+                             cell: Figure(value: .notApplicable(reason: "nur ein Stand: " + TrendsSection.pointsText(found)), asOf: found.points[0].date,
+                                          sources: sources))
+            }
+            return TrendsSection.Entry(key: found.key, label: found.label, multi: true,
+                         cell: Figure(value: TrendsSection.changePerYear(found), asOf: found.points.last!.date, sources: sources, remark: TrendsSection.pointsText(found)))
+        }
+        partial = all.contains { $0.points.count >= 2 && $0.points.contains { $0.date.precision != .day } }
+        denominatorChange = ServicesOnlineSection.denominatorChange(side)
     }
 }
