@@ -20,14 +20,16 @@ struct CorpusCase: CustomStringConvertible, Sendable {
 
     static let corpus = Bundle.module.url(forResource: "Corpus", withExtension: nil)!
 
-    static let all: [CorpusCase] = {
-        let text = try! String(contentsOf: corpus.appendingPathComponent("cases.csv"), encoding: .utf8)
-        return text.split(separator: "\n").dropFirst().map { line in
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return CorpusCase(name: f[0], file: f[1], replaces: f[2], code: f[3], line: Int(f[4])!, column: Int(f[5])!,
-                              severity: f[6], exit: Int32(f[7])!)
-        }
-    }()
+    /// The rows of a table of the corpus (`cases.csv`, `imports.csv`) without its header, split at commas.
+    static func rows(of table: String) -> [[String]] {
+        let text = try! String(contentsOf: corpus.appendingPathComponent(table), encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    static let all: [CorpusCase] = rows(of: "cases.csv").map { f in
+        CorpusCase(name: f[0], file: f[1], replaces: f[2], code: f[3], line: Int(f[4])!, column: Int(f[5])!,
+                   severity: f[6], exit: Int32(f[7])!)
+    }
 }
 
 /// A workspace holding the corpus's base dataset as `Datasets/musterstadt`.

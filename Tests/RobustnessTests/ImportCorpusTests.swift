@@ -21,14 +21,10 @@ struct ImportCase: CustomStringConvertible, Sendable {
 
     static let folder = CorpusCase.corpus.appendingPathComponent("imports")
 
-    static let all: [ImportCase] = {
-        let text = try! String(contentsOf: CorpusCase.corpus.appendingPathComponent("imports.csv"), encoding: .utf8)
-        return text.split(separator: "\n").dropFirst().map { line in
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return ImportCase(name: f[0], file: f[1], reader: Reader(rawValue: f[2])!, code: f[3], line: Int(f[4])!,
-                              column: Int(f[5])!, severity: f[6], exit: Int32(f[7])!)
-        }
-    }()
+    static let all: [ImportCase] = CorpusCase.rows(of: "imports.csv").map { f in
+        ImportCase(name: f[0], file: f[1], reader: Reader(rawValue: f[2])!, code: f[3], line: Int(f[4])!,
+                   column: Int(f[5])!, severity: f[6], exit: Int32(f[7])!)
+    }
 
     var data: Data { try! Data(contentsOf: Self.folder.appendingPathComponent(file)) }
 
