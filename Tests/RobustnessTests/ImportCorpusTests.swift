@@ -26,16 +26,21 @@ struct ImportCase: CustomStringConvertible, Sendable {
                    column: Int(f[5])!, severity: f[6], exit: Int32(f[7])!)
     }
 
+    /// A dashboard export read as `bench import-dashboard` reads it: JSON pages or CSV by the file's name.
+    static func dashboardExport(_ data: Data, file: String) -> DashboardExport {
+        var export = DashboardExport()
+        if file.hasSuffix(".json") { export.readJSON(data, file: file) } else { export.readCSV(data, file: file) }
+        export.finish()
+        return export
+    }
+
     var data: Data { try! Data(contentsOf: Self.folder.appendingPathComponent(file)) }
 
     /// What bench reads from the file, in-process.
     func findings() -> [Finding] {
         switch reader {
         case .dashboard:
-            var export = DashboardExport()
-            if file.hasSuffix(".json") { export.readJSON(data, file: file) } else { export.readCSV(data, file: file) }
-            export.finish()
-            return export.findings
+            return Self.dashboardExport(data, file: file).findings
         case .catalogue:
             return CatalogueReading(data: data, file: file).findings
         }

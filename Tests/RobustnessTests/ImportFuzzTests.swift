@@ -15,9 +15,7 @@ import Testing
 
     /// Reads `data` as a dashboard export (CSV or JSON by the file's name) and checks what came out.
     static func readDashboard(_ data: Data, file: String) {
-        var export = DashboardExport()
-        if file.hasSuffix(".json") { export.readJSON(data, file: file) } else { export.readCSV(data, file: file) }
-        export.finish()
+        let export = ImportCase.dashboardExport(data, file: file)
         check(export.findings, file: file)
         for row in export.rows {
             #expect(row.origin.file == file && row.origin.line != nil)
@@ -80,9 +78,7 @@ import Testing
 
     @Test func theSeedsAreClean() {
         for file in ["dashboard.csv", "dashboard.json"] {
-            var export = DashboardExport()
-            if file.hasSuffix(".json") { export.readJSON(Self.seed(file), file: file) } else { export.readCSV(Self.seed(file), file: file) }
-            export.finish()
+            let export = ImportCase.dashboardExport(Self.seed(file), file: file)
             #expect(export.findings.isEmpty, "\(export.findings)")
             #expect(export.rows.count == (file.hasSuffix(".json") ? 2 : 3))
         }
