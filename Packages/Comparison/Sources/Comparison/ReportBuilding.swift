@@ -19,10 +19,7 @@ extension ComparisonReport {
     /// kept by the command line): the report `init(comparing:reference:asOf:metrics:)` makes without `asOf`.
     public init(comparing digests: [PeerDigest], metrics: Set<MetricID> = Set(MetricID.allCases)) throws(ComparisonError) {
         guard digests.count >= 2 else { throw .tooFewParticipants(digests.count) }
-        var seen = Set<Slug>()
-        for digest in digests where !seen.insert(digest.participant.slug).inserted {
-            throw .duplicateParticipant(digest.participant.slug.rawValue)
-        }
+        try ComparisonReport.requireDistinct(digests.map(\.participant.slug))
         self.init(participants: digests.map(\.participant), asOf: nil, sections: ComparisonReport.sections(digests, metrics: metrics))
     }
 
@@ -57,10 +54,7 @@ extension ComparisonReport {
         let others = peers.filter { $0.participant.slug != subject.participant.slug && $0.participant.kind == kind }
             .sorted { $0.participant.slug < $1.participant.slug }
         guard !others.isEmpty else { throw .noPeers(slug: subject.participant.slug.rawValue, kind: kind) }
-        var seen = Set<Slug>()
-        for peer in others where !seen.insert(peer.participant.slug).inserted {
-            throw .duplicateParticipant(peer.participant.slug.rawValue)
-        }
+        try ComparisonReport.requireDistinct(others.map(\.participant.slug))
         self = ComparisonReport.peerView(of: subject, peers: others, asOf: nil, metrics: metrics)
     }
 
@@ -80,11 +74,14 @@ extension ComparisonReport {
                                 peerGroup: PeerGroup(kind: subject.participant.kind, members: peers.map(\.participant)))
     }
 
-    static func sides(_ datasets: [Dataset], reference: ReferenceCatalogue, asOf: PartialDate?) throws(ComparisonError) -> [Side] {
+    /// Each municipality at most once.
+    static func requireDistinct(_ slugs: [Slug]) throws(ComparisonError) {
         var seen = Set<Slug>()
-        for dataset in datasets where !seen.insert(dataset.slug).inserted {
-            throw .duplicateParticipant(dataset.slug.rawValue)
-        }
+        for slug in slugs where !seen.insert(slug).inserted { throw .duplicateParticipant(slug.rawValue) }
+    }
+
+    static func sides(_ datasets: [Dataset], reference: ReferenceCatalogue, asOf: PartialDate?) throws(ComparisonError) -> [Side] {
+        try requireDistinct(datasets.map(\.slug))
         let sides = datasets.map { Side(dataset: $0, asOf: asOf, reference: reference) }
         if let asOf, let empty = zip(datasets, sides).first(where: { $0.1.dataset.snapshots.isEmpty }) {
             throw .noSnapshotBefore(slug: empty.0.slug.rawValue, date: asOf, earliest: empty.0.snapshots.first)
