@@ -99,6 +99,19 @@ struct SiteExportTests {
         #expect(chart.caption.contains("Die Zeile „Leistungen insgesamt“ zählt in verschiedenen Zähleinheiten und steht deshalb nur in der Tabelle."))
     }
 
+    @Test func fiveSeriesHaveFiveDifferentMarkers() throws {
+        // The palette and the shapes both come in fours: the fifth series is drawn outlined, not like the first.
+        let dates = [PartialDate("2021-11-29")!, PartialDate("2025-05-23")!]
+        let chart = LineChart(title: "Status", series: (0..<5).map { index in
+            LineChart.Series(label: "Reihe \(index)", points: dates.map { LineChart.Point(date: $0, value: .count(10 * (index + 1), .exact)) })
+        }, unit: "")
+        let svg = try chart.svg(id: "d").rendered()
+        let circles = svg.components(separatedBy: "<circle ").dropFirst().map { String($0.prefix { $0 != ">" }) }
+        // Two points and a legend entry per series: 3 filled circles of the first series, 3 outlined of the fifth.
+        #expect(circles.filter { $0.contains(##"fill="#1f4e79""##) }.count == 3)
+        #expect(circles.filter { $0.contains(##"fill="#ffffff" stroke="#1f4e79" stroke-width="2""##) }.count == 3)
+    }
+
     @Test func exportingTwiceGivesTheSameBytes() throws {
         let first = try SiteExporter(options: SiteFixtures.options).render(SiteFixtures.content)
         let second = try SiteExporter(options: SiteFixtures.options).render(SiteFixtures.content)

@@ -118,18 +118,23 @@ struct LineChart: Sendable {
          ("x2", ChartStyle.coordinate(x2)), ("y2", ChartStyle.coordinate(y2))]
     }
 
-    /// A marker whose shape tells the series apart without colour: circle, square, triangle, diamond.
+    /// A marker whose shape tells the series apart without colour: circle, square, triangle, diamond, filled for the
+    /// first four series and outlined for the next four (the palette has four colours too, so series 5 must not look
+    /// like series 1).
     private static func marker(_ index: Int, x: Double, y: Double, colour: String) -> HTMLNode {
         let c = ChartStyle.coordinate
+        let paint: [(String, String)] = (index / 4) % 2 == 0
+            ? [("fill", colour)]
+            : [("fill", "#ffffff"), ("stroke", colour), ("stroke-width", "2")]
         switch index % 4 {
         case 0:
-            return .element("circle", [("cx", c(x)), ("cy", c(y)), ("r", "5"), ("fill", colour)])
+            return .element("circle", [("cx", c(x)), ("cy", c(y)), ("r", "5")] + paint)
         case 1:
-            return .element("rect", [("x", c(x - 5)), ("y", c(y - 5)), ("width", "10"), ("height", "10"), ("fill", colour)])
+            return .element("rect", [("x", c(x - 5)), ("y", c(y - 5)), ("width", "10"), ("height", "10")] + paint)
         case 2:
-            return .element("path", [("d", "M\(c(x)) \(c(y - 6))L\(c(x + 6)) \(c(y + 5))L\(c(x - 6)) \(c(y + 5))Z"), ("fill", colour)])
+            return .element("path", [("d", "M\(c(x)) \(c(y - 6))L\(c(x + 6)) \(c(y + 5))L\(c(x - 6)) \(c(y + 5))Z")] + paint)
         default:
-            return .element("path", [("d", "M\(c(x)) \(c(y - 6))L\(c(x + 6)) \(c(y))L\(c(x)) \(c(y + 6))L\(c(x - 6)) \(c(y))Z"), ("fill", colour)])
+            return .element("path", [("d", "M\(c(x)) \(c(y - 6))L\(c(x + 6)) \(c(y))L\(c(x)) \(c(y + 6))L\(c(x - 6)) \(c(y))Z")] + paint)
         }
     }
 }
