@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// The workspace: four local packages in Packages/, the `bench` command-line tool in Apps/,
+// The workspace: five local packages in Packages/, the `bench` command-line tool in Apps/,
 // and every test target in Tests/ so that `swift test` at the root runs them all.
 import PackageDescription
 
@@ -13,8 +13,10 @@ let package = Package(
         .package(path: "Packages/Domain"),
         .package(path: "Packages/Storage"),
         .package(path: "Packages/Comparison"),
+        .package(path: "Packages/Derivation"),
         .package(path: "Packages/Presentation"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -25,6 +27,7 @@ let package = Package(
                 .product(name: "Domain", package: "Domain"),
                 .product(name: "Storage", package: "Storage"),
                 .product(name: "Comparison", package: "Comparison"),
+                .product(name: "Derivation", package: "Derivation"),
                 .product(name: "Presentation", package: "Presentation"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -59,6 +62,19 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "DerivationTests",
+            dependencies: [
+                .product(name: "Domain", package: "Domain"),
+                .product(name: "Storage", package: "Storage"),
+                .product(name: "Comparison", package: "Comparison"),
+                .product(name: "Derivation", package: "Derivation"),
+                // To damage a kept digest as a test.
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
             name: "PresentationTests",
             dependencies: [
                 .product(name: "Domain", package: "Domain"),
@@ -83,6 +99,9 @@ let package = Package(
             dependencies: [
                 "BenchCLI",
                 "bench",
+                .product(name: "Comparison", package: "Comparison"),
+                .product(name: "Derivation", package: "Derivation"),
+                .product(name: "Storage", package: "Storage"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]

@@ -1,4 +1,5 @@
 import Comparison
+import Derivation
 import Domain
 import Foundation
 import Presentation
@@ -27,25 +28,30 @@ import Testing
     /// The peer view as it was made before digests were kept: every dataset read, every side computed. In a database
     /// of its own, so that it neither reads nor writes the digests of the one `bench` uses.
     static func fromEveryDataset(_ subject: String, in root: URL, format: ReportFormat) throws -> String {
-        var options = DatabaseOptions()
-        options.path = root.appendingPathComponent("full-\(UUID().uuidString).sqlite").path
-        let loaded = try LoadedDatasets.load(nil, workspace: Workspace(root: root), database: options)
+        let loaded = try Self.datasets(nil, in: root)
         let report = try ComparisonReport(peerViewOf: try #require(Slug(subject)), among: loaded.datasets, reference: loaded.reference)
         return ReportRenderer.render(report, as: format, colour: false)
     }
 
-    /// Whether the database holds a current digest of every peer of `subject`.
+    /// The datasets, in a database of their own.
+    static func datasets(_ slugs: [Slug]?, in root: URL) throws -> DatasetSelection {
+        try Derivation(workspace: Workspace(root: root), database: root.appendingPathComponent("full-\(UUID().uuidString).sqlite"),
+                       log: { Issue.record("logged: \($0)") }).datasets(slugs)
+    }
+
+    /// Whether the database holds a current digest of every peer of `subject`, one that can be read.
     static func everyDigestKept(of subject: String, in root: URL) throws -> Bool {
         let database = try BenchDatabase(path: root.appendingPathComponent(".bench/bench.sqlite"))
         let municipalities = try database.municipalities()
         let kind = try #require(municipalities.first { $0.slug.rawValue == subject }).kind
         let peers = municipalities.filter { $0.kind == kind && $0.slug.rawValue != subject }.map(\.slug)
         var derived = 0
-        let kept = try database.derivedData(PeerDigest.format, version: Digests.buildStamp(of: BenchProcess.binary.path), for: peers) { _ in
+        let kept = try database.derivedData(PeerDigest.Role.peer.rawValue, version: String(PeerDigest.version), for: peers) { _ in
             derived += 1
             return nil
         }
-        return derived == 0 && kept.count == peers.count && !peers.isEmpty
+        let readable = kept.values.filter { (try? PeerDigest(encoded: [UInt8]($0))) != nil }
+        return derived == 0 && kept.count == peers.count && readable.count == peers.count && !peers.isEmpty
     }
 
     @Test("Peer view from kept digests = from every dataset, first and second run", arguments: ["table", "json", "markdown", "csv"])
@@ -55,10 +61,12 @@ import Testing
         let expected = try Self.fromEveryDataset("synth-0001", in: workspace.root, format: try #require(ReportFormat(rawValue: format)))
         let cold = try BenchProcess.run(["compare", "synth-0001", "--peers", "--format", format], in: workspace.root)
         #expect(cold.status == 0, "\(cold.stderr)")
+        #expect(cold.stderr.isEmpty)
         #expect(cold.stdout == expected)
         #expect(try Self.everyDigestKept(of: "synth-0001", in: workspace.root))
         let warm = try BenchProcess.run(["compare", "synth-0001", "--peers", "--format", format], in: workspace.root)
         #expect(warm.status == 0, "\(warm.stderr)")
+        #expect(warm.stderr.isEmpty)
         #expect(warm.stdout == expected)
         // Another subject of the same kind: its peers' digests are mostly those kept already, plus the first subject's.
         let other = try BenchProcess.run(["compare", "synth-0004", "--peers", "--format", format], in: workspace.root)
@@ -75,8 +83,17 @@ import Testing
                 for _ in 0..<2 {
                     let result = try BenchProcess.run(["compare", subject, "--peers", "--format", format.rawValue], in: workspace.root)
                     #expect(result.status == 0, "\(result.stderr)")
+                    #expect(result.stderr.isEmpty)
                     #expect(result.stdout == expected)
                 }
+            }
+        }
+        // Every digest of the fixtures survives a round trip.
+        let all = try Self.datasets(nil, in: workspace.root)
+        for dataset in all.datasets {
+            for role in PeerDigest.Role.allCases {
+                let digest = PeerDigest(role, of: dataset, reference: all.reference)
+                #expect(try PeerDigest(encoded: digest.encoded()) == digest, "\(dataset.slug) as \(role)")
             }
         }
     }
@@ -103,9 +120,7 @@ import Testing
 
     /// `bench compare A B` as it was made before digests were kept: both datasets read, in a database of its own.
     static func pairFromDatasets(_ slugs: [String], in root: URL, format: ReportFormat) throws -> String {
-        var options = DatabaseOptions()
-        options.path = root.appendingPathComponent("full-\(UUID().uuidString).sqlite").path
-        let loaded = try LoadedDatasets.load(try slugs.map { try #require(Slug($0)) }, workspace: Workspace(root: root), database: options)
+        let loaded = try Self.datasets(try slugs.map { try #require(Slug($0)) }, in: root)
         return ReportRenderer.render(try ComparisonReport(comparing: loaded.datasets, reference: loaded.reference), as: format, colour: false)
     }
 
@@ -120,6 +135,7 @@ import Testing
         for _ in 0..<2 {
             let result = try BenchProcess.run(arguments, in: workspace.root)
             #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.isEmpty)
             #expect(result.stdout == expected)
         }
         let file = workspace.root.appendingPathComponent("Datasets/synth-0001/services.csv")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Derivation
 import Foundation
 import Storage
 
@@ -26,6 +27,14 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens (and migrates) the database.
     func open(_ workspace: Workspace) throws -> BenchDatabase {
         try BenchDatabase(path: url(in: workspace))
+    }
+
+    /// What `body` makes of the workspace's figures (`Derivation`), with a progress line on a terminal while the
+    /// database is brought up to date and warnings on standard error.
+    func derivation<T>(for workspace: Workspace, _ body: (Derivation) throws -> T) throws -> T {
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        return try body(try Derivation(workspace: workspace, database: url(in: workspace), progress: progress.update, log: printError))
     }
 }
 

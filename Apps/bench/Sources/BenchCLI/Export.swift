@@ -3,6 +3,7 @@ import Comparison
 import Domain
 import Foundation
 import Presentation
+import Derivation
 import Storage
 
 extension Bench {
@@ -57,31 +58,25 @@ extension Bench.Export {
 
         mutating func run() throws {
             try reportingErrors {
-                try reportingComparisonErrors {
-                    let workspace = try workspaceOptions.workspace()
-                    let chosen = try pairs.map(Site.parsePairs).map { try $0.map { (try workspace.slug($0.0), try workspace.slug($0.1)) } }
-                    let loaded = try LoadedDatasets.load(nil, workspace: workspace, database: databaseOptions)
-                    let bySlug = Dictionary(uniqueKeysWithValues: loaded.datasets.map { ($0.slug, $0) })
-                    let reports = try (chosen ?? Site.allPairs(loaded.datasets.map(\.slug))).map { pair throws(ComparisonError) in
-                        try ComparisonReport(comparing: [bySlug[pair.0]!, bySlug[pair.1]!], reference: loaded.reference)
-                    }
-                    let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) })
-                    if !options.hasContact {
-                        printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
-                    }
-                    let content = SiteContent(datasets: loaded.datasets, comparisons: reports, reference: loaded.reference)
-                    let folder = URL(fileURLWithPath: out)
-                    let files: [SiteFile]
-                    do {
-                        files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
-                    } catch {
-                        printError("error: \(error)")
-                        throw ExitCode.failure
-                    }
-                    let pages = files.filter { $0.path.hasSuffix(".html") }.count
-                    let tables = files.filter { $0.path.hasSuffix(".csv") }.count
-                    print("wrote \(pages) pages and \(tables) CSV tables to \(out) (start page: \(folder.appendingPathComponent("index.html").path))")
+                let workspace = try workspaceOptions.workspace()
+                let chosen = try pairs.map(Site.parsePairs).map { try $0.map { (try workspace.slug($0.0), try workspace.slug($0.1)) } }
+                let inputs = try databaseOptions.derivation(for: workspace) { try $0.site(pairs: chosen) }
+                let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) })
+                if !options.hasContact {
+                    printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
                 }
+                let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference)
+                let folder = URL(fileURLWithPath: out)
+                let files: [SiteFile]
+                do {
+                    files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
+                } catch {
+                    printError("error: \(error)")
+                    throw ExitCode.failure
+                }
+                let pages = files.filter { $0.path.hasSuffix(".html") }.count
+                let tables = files.filter { $0.path.hasSuffix(".csv") }.count
+                print("wrote \(pages) pages and \(tables) CSV tables to \(out) (start page: \(folder.appendingPathComponent("index.html").path))")
             }
         }
 
@@ -104,16 +99,6 @@ extension Bench.Export {
                 throw ValidationError("--pairs is empty; write pairs as slug:slug separated by commas, or leave it out for every pair.")
             }
             return result
-        }
-
-        /// Every pair of municipalities once, in slug order.
-        static func allPairs(_ slugs: [Slug]) -> [(Slug, Slug)] {
-            let sorted = slugs.sorted()
-            var pairs: [(Slug, Slug)] = []
-            for (index, first) in sorted.enumerated() {
-                for second in sorted[(index + 1)...] { pairs.append((first, second)) }
-            }
-            return pairs
         }
     }
 }

@@ -18,31 +18,20 @@ extension Bench {
         @Argument(help: "The municipalities to compare: two or more slugs.")
         var slugs: [String] = []
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp(
-            "Use each municipality's latest snapshot on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
-        var asOf: String?
-
-        @Option(help: "Output format: table (for the terminal), markdown (a checklist to send), csv or json.")
-        var format: ReportFormat = .table
+        @OptionGroup var reportOptions: ReportOptions
 
         func validate() throws {
             guard slugs.count >= 2 else {
                 throw ValidationError("Name the two (or more) municipalities to compare, e.g. 'bench gaps leverkusen aachen'.")
             }
-            if let asOf, PartialDate(asOf) == nil {
-                throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-06-30).")
-            }
         }
 
         mutating func run() throws {
             try reportingErrors {
-                try reportingComparisonErrors {
-                    let workspace = try workspaceOptions.workspace()
-                    let named = try slugs.map { try workspace.slug($0) }
-                    let loaded = try LoadedDatasets.load(named, workspace: workspace, database: databaseOptions)
-                    let gaps = try GapsChecklist(comparing: loaded.datasets, reference: loaded.reference, asOf: asOf.flatMap(PartialDate.init))
-                    print(ReportRenderer.render(gaps, as: format, colour: format == .table && terminalWantsColour()), terminator: "")
-                }
+                let workspace = try workspaceOptions.workspace()
+                let named = try slugs.map { try workspace.slug($0) }
+                let gaps = try databaseOptions.derivation(for: workspace) { try $0.gaps(named, asOf: reportOptions.date) }
+                print(ReportRenderer.render(gaps, as: reportOptions.format, colour: reportOptions.wantsColour), terminator: "")
             }
         }
     }

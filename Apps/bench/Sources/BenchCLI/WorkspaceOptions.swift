@@ -1,6 +1,8 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Comparison
+import Presentation
 import Storage
 
 /// Where the datasets are: shared by every command that reads them.
@@ -26,6 +28,28 @@ struct WorkspaceOptions: ParsableArguments {
     }
 }
 
+/// The options of every command that prints a comparison (compare, gaps): the date and the format.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Use each municipality's latest snapshot on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "Output format: table (aligned, for the terminal), markdown (for committee documents and checklists to send), csv or json.")
+    var format: ReportFormat = .table
+
+    func validate() throws {
+        if let asOf, PartialDate(asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-06-30).")
+        }
+    }
+
+    /// The --as-of date (checked by `validate()`).
+    var date: PartialDate? { asOf.flatMap(PartialDate.init) }
+
+    /// Colour for the table on a terminal only.
+    var wantsColour: Bool { format == .table && terminalWantsColour() }
+}
+
 /// Output of commands whose output is data.
 enum DataFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -36,7 +60,7 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Runs a command body, turning package errors into a message on stderr and exit code 1 (never a Swift error dump).
+/// Runs a command body, turning the packages' errors (Storage, Comparison) into a message on stderr and exit code 1 (never a Swift error dump).
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -45,6 +69,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         printError(StorageError.invalidInput(findings).description)
         throw ExitCode.failure
     } catch let error as StorageError {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    } catch let error as ComparisonError {
         printError("error: \(error)")
         throw ExitCode.failure
     }

@@ -8,6 +8,8 @@ public enum ComparisonError: Error, Sendable, CustomStringConvertible, Equatable
     case duplicateParticipant(String)
     /// The peer view found no other municipality of the same kind.
     case noPeers(slug: String, kind: MunicipalityKind)
+    /// Bytes kept as a digest that are not one this bench can read (damaged, or of another version); says why.
+    case unreadableDigest(String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum ComparisonError: Error, Sendable, CustomStringConvertible, Equatable
         case .noPeers(let slug, let kind):
             return "there is no other municipality of kind '\(kind.rawValue)' in Datasets/ to compare \(slug) with; "
                 + "add datasets of the same kind (bench new SLUG --kind \(kind.rawValue)), or compare with named municipalities"
+        case .unreadableDigest(let why):
+            return "a kept digest cannot be read (\(why))"
         }
     }
 }

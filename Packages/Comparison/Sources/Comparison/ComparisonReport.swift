@@ -49,7 +49,7 @@ public struct ComparisonReport: Sendable, Hashable {
 }
 
 /// A municipality as it takes part in a comparison.
-public struct Participant: Sendable, Hashable {
+public struct Participant: Sendable, Hashable, Codable {
     public var slug: Slug
     public var name: String
     public var kind: MunicipalityKind
@@ -168,6 +168,9 @@ public struct MetricRow: Sendable, Hashable {
     /// counts and shares in each municipality's own counting unit where those units differ (1.187 LeiKa-Leistungen
     /// are not six times ca. 190 OZG-Leistungen).
     public var sideBySide: Bool
+    /// Whether the cells count in each municipality's own counting unit (services online): a peer group's statistics
+    /// of such a row take only the peers counting in the subject's unit.
+    var inOwnUnit = false
 
     public init(label: String, cells: [Figure], key: String = "", note: String = "", sideBySide: Bool = true) {
         self.label = label
@@ -179,7 +182,7 @@ public struct MetricRow: Sendable, Hashable {
 }
 
 /// A figure with its date and sources.
-public struct Figure: Sendable, Hashable {
+public struct Figure: Sendable, Hashable, Codable {
     public var value: FigureValue
     public var asOf: PartialDate?
     public var sources: [SourceReference]
@@ -195,7 +198,7 @@ public struct Figure: Sendable, Hashable {
 }
 
 /// What a figure is: a count, a share, bounds, or visibly unknown.
-public enum FigureValue: Sendable, Hashable {
+public enum FigureValue: Sendable, Hashable, Codable {
     case count(Int, Qualifier)
     /// `numerator` of `denominator`, e.g. 283 of 1187.
     case share(numerator: Int, denominator: Int, Qualifier)
@@ -238,7 +241,7 @@ extension FigureValue {
 }
 
 /// A document a figure comes from, as a reader can follow it.
-public struct SourceReference: Sendable, Hashable, Comparable {
+public struct SourceReference: Sendable, Hashable, Comparable, Codable {
     public var slug: Slug
     public var sourceID: String
     public var title: String
@@ -264,7 +267,7 @@ public struct SourceReference: Sendable, Hashable, Comparable {
 }
 
 /// Why a comparison needs care: computed from the data, never written per municipality.
-public struct ComparabilityNote: Sendable, Hashable {
+public struct ComparabilityNote: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case differentUnits = "different-units"
         case denominatorChanged = "denominator-changed"

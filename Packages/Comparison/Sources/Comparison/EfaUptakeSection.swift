@@ -36,7 +36,7 @@ enum EfaUptakeSection {
 
     /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
     /// its dataset (`PeerDigest`).
-    struct Part: Sendable, Hashable {
+    struct Part: Sendable, Hashable, Codable {
         var hasFigures: Bool
         /// The cells of the rows of `rows`, in order.
         var cells: [Figure]

@@ -3,7 +3,7 @@ import Domain
 /// The section "Weitere Kennzahlen": indicators every side reports with the same identifier, unit and subject.
 enum OtherIndicatorsSection {
     /// What makes two indicator rows the same figure.
-    struct Key: Hashable, Comparable {
+    struct Key: Hashable, Comparable, Codable {
         var indicator: String
         var subject: String
         var unit: IndicatorUnit
@@ -41,7 +41,7 @@ enum OtherIndicatorsSection {
     }
 
     /// A side's latest figure of one indicator, as the section shows it.
-    struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable, Codable {
         var key: Key
         var figure: Figure
         var snapshot: PartialDate
@@ -50,7 +50,7 @@ enum OtherIndicatorsSection {
 
     /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
     /// its dataset (`PeerDigest`).
-    struct Part: Sendable, Hashable {
+    struct Part: Sendable, Hashable, Codable {
         /// The latest figure of each indicator of `latest(of:)`, by key.
         var latest: [Entry]
 

@@ -49,7 +49,7 @@ enum ProjectsPerYearSection {
     }
 
     /// One cell of a row "Umfang: Ereignis Jahr".
-    struct YearCell: Sendable, Hashable {
+    struct YearCell: Sendable, Hashable, Codable {
         var scope: ProjectScope
         var event: String
         var year: Int
@@ -57,14 +57,14 @@ enum ProjectsPerYearSection {
     }
 
     /// One cell of a total row.
-    struct TotalCell: Sendable, Hashable {
+    struct TotalCell: Sendable, Hashable, Codable {
         var key: TotalKey
         var figure: Figure
     }
 
     /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
     /// its dataset (`PeerDigest`).
-    struct Part: Sendable, Hashable {
+    struct Part: Sendable, Hashable, Codable {
         var hasFigures: Bool
         var hasProjects: Bool
         /// The latest status date of the side's projects.
@@ -80,9 +80,10 @@ enum ProjectsPerYearSection {
         var undated: [Figure]
         /// The cells of the rows "nach Umsetzungsweg", one per channel of `Channel.allCases`.
         var channels: [Figure]
-        /// The indicators of the totals and the scopes of the projects named, for the note on scopes.
-        var totalIndicators: Set<String>
-        var scopes: Set<ProjectScope>
+        /// The indicators of the totals and the scopes of the projects named (each once, sorted), for the note on
+        /// scopes.
+        var totalIndicators: [String]
+        var scopes: [ProjectScope]
         var scopeDescription: String
         /// The side's own notes.
         var notes: [ComparabilityNote]
@@ -243,7 +244,7 @@ enum ProjectsPerYearSection {
 }
 
 /// One project total row: an indicator for one period (or, without period, as a state).
-struct TotalKey: Hashable, Comparable {
+struct TotalKey: Hashable, Comparable, Codable {
     var indicator: String
     var period: PartialDate?
 
@@ -297,8 +298,8 @@ extension ProjectsPerYearSection.Part {
             return Figure(value: .count(matching.count, channel == .unknown ? .exact : .atLeast), asOf: report.date,
                           sources: side.cite(matching.flatMap(\.sourceIDs)))
         }
-        totalIndicators = Set(report.totals.map(\.indicator))
-        scopes = Set(report.projects.map(\.scope))
+        totalIndicators = Set(report.totals.map(\.indicator)).sorted()
+        scopes = Set(report.projects.map(\.scope)).sorted { $0.rawValue < $1.rawValue }
         scopeDescription = ProjectsPerYearSection.scopeDescription(side, report)
         notes = report.projects.isEmpty ? [] : ProjectsPerYearSection.sideNotes(side, report)
     }

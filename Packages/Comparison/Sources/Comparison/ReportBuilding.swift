@@ -109,11 +109,14 @@ extension ComparisonReport {
 
 /// What a municipality gives a comparison, without its dataset: its participant and, per metric, what the metric's
 /// section reads of it (its cells, dates and notes). A peer view over hundreds of municipalities is built from
-/// these; the command line keeps them in the database, keyed by the content of the dataset files (`format` names the
-/// encoding and the computation: change it whenever a change of the sections would change a digest).
-public struct PeerDigest: Sendable, Hashable {
-    /// The name under which digests are kept; a new bench that computes them differently uses a new name.
-    public static let format = "peer-digest-1"
+/// these; the database keeps them, keyed by the content of the dataset files and by `PeerDigest.version`.
+public struct PeerDigest: Sendable, Hashable, Codable {
+    /// Which digest of a municipality: all it gives a comparison (`init(subject:reference:)`), or what a peer view
+    /// shows of it as a peer (`init(peer:reference:)`). The raw value names the digests of a role where they are kept.
+    public enum Role: String, Sendable, Hashable, CaseIterable {
+        case subject = "subject-digest"
+        case peer = "peer-digest"
+    }
 
     public var participant: Participant
     /// The counting unit of the current census of services (for rows in each municipality's own unit).
@@ -135,8 +138,13 @@ public struct PeerDigest: Sendable, Hashable {
         self.otherIndicators = otherIndicators
     }
 
-    /// The name under which the digests of subjects are kept (`init(subject:reference:)`).
-    public static let subjectFormat = format + "-subject"
+    /// The digest of `dataset` in `role`.
+    public init(_ role: Role, of dataset: Dataset, reference: ReferenceCatalogue) {
+        switch role {
+        case .subject: self.init(subject: dataset, reference: reference)
+        case .peer: self.init(peer: dataset, reference: reference)
+        }
+    }
 
     /// The digest of a whole dataset (no --as-of) with every metric, as the subject of a peer view: all of it.
     public init(subject dataset: Dataset, reference: ReferenceCatalogue) {
@@ -181,13 +189,11 @@ public struct PeerDigest: Sendable, Hashable {
 
 /// Median and quartiles of the peers' figures in one row.
 enum PeerStatistics {
-    /// Rows whose figures are in each municipality's own counting unit: only peers counting alike are summarised.
-    static let unitDependentKeys: Set<String> = ["total", "online-count", "online-share", "maturity-2-share", "maturity-3-share"]
-
     /// The row with the subject's cell first and one cell per statistic of the peers' cells.
     static func summarise(_ row: MetricRow, units: [CountingUnit?]) -> MetricRow {
         let peers = Array(zip(row.cells, units).dropFirst())
-        let eligible = unitDependentKeys.contains(row.key) ? peers.filter { $0.1 == units[0] } : peers
+        // Of a row in each municipality's own counting unit, only peers counting alike are summarised.
+        let eligible = row.inOwnUnit ? peers.filter { $0.1 == units[0] } : peers
         let known = eligible.compactMap { figure, _ in figure.value.bounds.map { (figure, $0) } }
         let skippedUnit = peers.count - eligible.count
         var remark = "aus \(GermanFormat.integer(known.count)) von \(GermanFormat.integer(peers.count)) "

@@ -10,7 +10,7 @@ enum ServicesOnlineSection {
 
     /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
     /// its dataset (`PeerDigest`).
-    struct Part: Sendable, Hashable {
+    struct Part: Sendable, Hashable, Codable {
         /// The counting unit of the side's current census; nil where it has none (no figures).
         var unit: CountingUnit?
         var snapshot: PartialDate?
@@ -50,10 +50,12 @@ enum ServicesOnlineSection {
 
         /// A row in each side's own counting unit (`ownUnit`) can be set side by side only where the units agree.
         func row(_ key: String, _ label: String, note: String = "", ownUnit: Bool = false, _ cell: (Part) -> Figure) -> MetricRow {
-            MetricRow(label: label, cells: parts.map { part in
+            var row = MetricRow(label: label, cells: parts.map { part in
                 guard part.unit != nil else { return Figure(value: .unknown(reason: "keine Zahl online verfügbarer Leistungen")) }
                 return cell(part)
             }, key: key, note: note, sideBySide: !(ownUnit && differentUnits))
+            row.inOwnUnit = ownUnit
+            return row
         }
 
         var rows: [MetricRow] = [

@@ -83,7 +83,7 @@ enum TrendsSection {
     }
 
     /// One series of a side as the section shows it.
-    struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable, Codable {
         var key: String
         var label: String
         /// Whether the series has two or more points (a change can be computed).
@@ -93,7 +93,7 @@ enum TrendsSection {
 
     /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
     /// its dataset (`PeerDigest`).
-    struct Part: Sendable, Hashable {
+    struct Part: Sendable, Hashable, Codable {
         /// Every series of the side, in the order of `series(of:)`.
         var series: [Entry]
         /// Whether a series with two or more points has a date given only by month or year.

@@ -19,6 +19,9 @@ public enum Reported<Value: Sendable & Hashable>: Sendable, Hashable {
     }
 }
 
+// Synthesised: `{"known": {"_0": value}}` or `{"unknown": {}}` (digests keep figures' sources with their reference numbers).
+extension Reported: Codable where Value: Codable {}
+
 extension Reported: CustomStringConvertible {
     /// The form the dataset files use: the value, or `unknown`.
     public var description: String {

@@ -27,7 +27,7 @@ public struct Source: Sendable, Hashable, Identifiable {
 }
 
 /// The kind of document a source is.
-public enum SourceType: String, Sendable, Hashable, CaseIterable {
+public enum SourceType: String, Sendable, Hashable, CaseIterable, Codable {
     case stellungnahme, mitteilungsvorlage, bericht, praesentation
     case dashboardExport = "dashboard-export"
     case other

@@ -50,6 +50,16 @@ extension BenchDatabase {
         return result
     }
 
+    /// Deletes what is kept under `name` for the named municipalities (data that turned out unreadable), so that the
+    /// next `derivedData` derives it again.
+    public func forgetDerivedData(_ name: String, for slugs: [Slug]) throws(StorageError) {
+        try write { db in
+            for slug in slugs {
+                try db.execute(sql: "DELETE FROM derived_data WHERE name = ? AND municipality = ?", arguments: [name, slug.rawValue])
+            }
+        }
+    }
+
     /// The key of what each dataset's derived data depends on, by dataset: its files as last imported (with the
     /// reference file), the imported catalogues and the version of the code that derives, of the datasets named (all
     /// where `slugs` is nil). Datasets without stored files have none.

@@ -1,0 +1,210 @@
+import Comparison
+import Domain
+import Foundation
+import GRDB
+import Storage
+import SnapshotTesting
+import Testing
+@testable import Derivation
+
+/// A workspace for one test: a copy of fixture datasets or a synthetic one, with its database in the same folder.
+struct TestWorkspace {
+    let root: URL
+
+    /// The repository root (the folder with Package.swift), found from this file's path.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The workspaces whose datasets the tests derive from: the bundled datasets, the Storage fixtures, and synthetic
+    /// ones (kreisangehörige Gemeinden with projects, tallies and indicators).
+    static let fixtures = ["bundled", "storage-fixtures", "synthetic"]
+
+    init(_ fixture: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-derivation-\(UUID().uuidString)")
+        switch fixture {
+        case "bundled":
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Datasets"), to: root.appendingPathComponent("Datasets"))
+        case "storage-fixtures":
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Tests/StorageTests/Fixtures/workspace/Datasets"),
+                                             to: root.appendingPathComponent("Datasets"))
+        default:
+            _ = try SyntheticWorkload(municipalities: 12, snapshots: 2, seed: 31).write(to: root)
+        }
+    }
+
+    var workspace: Workspace { Workspace(root: root) }
+    var database: URL { root.appendingPathComponent("test.sqlite") }
+
+    /// A derivation of this workspace that collects what it logs.
+    func derivation(log: Log = Log()) throws -> Derivation {
+        try Derivation(workspace: workspace, database: database, log: log.append)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// What a derivation logged.
+final class Log: @unchecked Sendable {
+    private(set) var lines: [String] = []
+    func append(_ line: String) { lines.append(line) }
+}
+
+@Suite struct DerivationTests {
+    @Test("Without --as-of a comparison takes the digests, with it the datasets")
+    func route() throws {
+        let pair = try [#require(Slug("leverkusen")), #require(Slug("aachen"))]
+        #expect(Derivation.route(for: ComparisonRequest(.named(pair))) == .digests)
+        #expect(Derivation.route(for: ComparisonRequest(.peers(of: pair[0]))) == .digests)
+        #expect(Derivation.route(for: ComparisonRequest(.named(pair), asOf: PartialDate("2025"))) == .datasets)
+        #expect(Derivation.route(for: ComparisonRequest(.peers(of: pair[0]), asOf: PartialDate("2025-06-30"))) == .datasets)
+    }
+
+    @Test("A comparison from digests is the comparison from the datasets, first and second run", arguments: TestWorkspace.fixtures)
+    func digestsAgreeWithDatasets(fixture: String) throws {
+        let test = try TestWorkspace(fixture)
+        defer { test.remove() }
+        let log = Log()
+        let derivation = try test.derivation(log: log)
+        let all = try derivation.datasets(nil)
+        let slugs = all.datasets.map(\.slug)
+        try #require(slugs.count >= 2)
+        let pair = [slugs[1], slugs[0]]
+        let expected = try ComparisonReport(comparing: all.datasets.filter { pair.contains($0.slug) }.sorted { $0.slug > $1.slug },
+                                            reference: all.reference)
+        for run in 0..<2 {
+            // A new derivation each run, as each command is a new process: the second reads what the first kept.
+            let report = try (run == 0 ? derivation : test.derivation(log: log)).comparison(ComparisonRequest(.named(pair)))
+            #expect(report == expected)
+        }
+        #expect(log.lines.isEmpty)
+        #expect(try keptDigests(test, role: .subject) == Set(pair))
+    }
+
+    @Test("A peer view from digests is the peer view from the datasets, and --as-of takes the datasets")
+    func peerView() throws {
+        let test = try TestWorkspace("synthetic")
+        defer { test.remove() }
+        let derivation = try test.derivation()
+        let all = try derivation.datasets(nil)
+        let subject = try #require(Slug("synth-0001"))
+        let expected = try ComparisonReport(peerViewOf: subject, among: all.datasets, reference: all.reference)
+        #expect(try derivation.comparison(ComparisonRequest(.peers(of: subject))) == expected)
+        #expect(try test.derivation().comparison(ComparisonRequest(.peers(of: subject))) == expected)
+        let peers = Set(expected.peerGroup?.members.map(\.slug) ?? [])
+        #expect(peers.count >= 2)
+        #expect(try keptDigests(test, role: .peer) == peers)
+
+        let date = try #require(PartialDate("2023-12-31"))
+        let dated = try test.derivation().comparison(ComparisonRequest(.peers(of: subject), asOf: date, metrics: [.servicesOnline]))
+        #expect(dated == (try ComparisonReport(peerViewOf: subject, among: all.datasets, reference: all.reference, asOf: date,
+                                               metrics: [.servicesOnline])))
+        #expect(dated != expected)
+    }
+
+    @Test("A kept digest that cannot be read is reported, derived again and replaced")
+    func unreadableDigest() throws {
+        let test = try TestWorkspace("synthetic")
+        defer { test.remove() }
+        let pair = try [#require(Slug("synth-0002")), #require(Slug("synth-0001"))]
+        let expected = try test.derivation().comparison(ComparisonRequest(.named(pair)))
+        // Damage one digest: cut it short.
+        let queue = try DatabaseQueue(path: test.database.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE derived_data SET data = substr(data, 1, 40) WHERE municipality = 'synth-0001' AND name = ?",
+                           arguments: [PeerDigest.Role.subject.rawValue])
+        }
+        try queue.close()
+        let log = Log()
+        #expect(try test.derivation(log: log).comparison(ComparisonRequest(.named(pair))) == expected)
+        #expect(log.lines.count == 1)
+        #expect(log.lines.first?.hasPrefix("warning: synth-0001: a kept digest cannot be read (not a compact encoding at byte") == true,
+                "\(log.lines)")
+        #expect(log.lines.first?.hasSuffix("; derived again from its dataset") == true)
+        // Replaced: the next run reads it without a word.
+        let quiet = Log()
+        #expect(try test.derivation(log: quiet).comparison(ComparisonRequest(.named(pair))) == expected)
+        #expect(quiet.lines.isEmpty)
+    }
+
+    @Test("Bytes of another digest version are refused with both versions named")
+    func otherVersion() throws {
+        let test = try TestWorkspace("bundled")
+        defer { test.remove() }
+        let all = try test.derivation().datasets(nil)
+        var bytes = PeerDigest(subject: all.datasets[0], reference: all.reference).encoded()
+        // The version comes first, as a zig-zag variable-length integer: 2 × version.
+        #expect(bytes[0] == UInt8(2 * PeerDigest.version))
+        bytes[0] = UInt8(2 * (PeerDigest.version + 1))
+        #expect(throws: ComparisonError.unreadableDigest("written by digest version \(PeerDigest.version + 1), this bench reads version \(PeerDigest.version)")) {
+            try PeerDigest(encoded: bytes)
+        }
+    }
+
+    @Test("Every digest of every fixture survives a round trip, as subject and as peer", arguments: TestWorkspace.fixtures)
+    func roundTrip(fixture: String) throws {
+        let test = try TestWorkspace(fixture)
+        defer { test.remove() }
+        let all = try test.derivation().datasets(nil)
+        for dataset in all.datasets {
+            for role in PeerDigest.Role.allCases {
+                let digest = PeerDigest(role, of: dataset, reference: all.reference)
+                let bytes = digest.encoded()
+                #expect(try PeerDigest(encoded: bytes) == digest, "\(dataset.slug) as \(role)")
+                #expect(digest.encoded() == bytes, "\(dataset.slug) as \(role): the same digest, the same bytes")
+                // Any shorter prefix is refused, never read as another digest.
+                for length in [0, 1, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
+                    #expect(throws: ComparisonError.self) { try PeerDigest(encoded: Array(bytes.prefix(length))) }
+                }
+            }
+        }
+    }
+
+    @Test("Datasets are read in the order named, after a sync; an unknown slug in a site's pairs is refused")
+    func datasetsAndPairs() throws {
+        let test = try TestWorkspace("bundled")
+        defer { test.remove() }
+        let derivation = try test.derivation()
+        let slugs = try [#require(Slug("leverkusen")), #require(Slug("aachen"))]
+        #expect(try derivation.datasets(slugs).datasets.map(\.slug) == slugs)
+        #expect(try derivation.datasets(nil).datasets.map(\.slug) == slugs.reversed())
+        let site = try derivation.site(pairs: nil)
+        #expect(site.comparisons.map { $0.participants.map(\.slug) } == [slugs.reversed()])
+        let unknown = try #require(Slug("nirgendwo"))
+        let error = #expect(throws: StorageError.self) { try derivation.site(pairs: [(slugs[0], unknown)]) }
+        #expect(error?.description == "no dataset 'nirgendwo' in Datasets/ (known: aachen, leverkusen)")
+        #expect(Derivation.allPairs(try ["c", "a", "b"].map { try #require(Slug($0)) }).map { "\($0.0):\($0.1)" } == ["a:b", "a:c", "b:c"])
+    }
+
+    /// The municipalities whose digest in `role` the database keeps.
+    func keptDigests(_ test: TestWorkspace, role: PeerDigest.Role) throws -> Set<Slug> {
+        let queue = try DatabaseQueue(path: test.database.path)
+        defer { try? queue.close() }
+        return Set(try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT municipality FROM derived_data WHERE name = ?", arguments: [role.rawValue])
+        }.compactMap(Slug.init))
+    }
+}
+
+/// A digest holds what the sections compute, and a kept digest is read again only under the same `PeerDigest.version`:
+/// so whatever changes a digest must raise the version. This reviewed copy of two synthetic municipalities' digests is
+/// kept under the version's number; when it no longer matches, raise `PeerDigest.version` (which asks for a new
+/// reference, recorded on purpose) instead of re-recording this one.
+@Suite struct DigestVersionTests {
+    @Test("The digests of a synthetic workspace are the reviewed ones of this digest version")
+    func reviewedDigests() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bench-digest-version-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try SyntheticWorkload(municipalities: 2, snapshots: 2, seed: 7).write(to: root)
+        let all = try Derivation(workspace: Workspace(root: root), database: root.appendingPathComponent("test.sqlite"),
+                                 log: { Issue.record("logged: \($0)") }).datasets(nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let digests = all.datasets.flatMap { dataset in
+            PeerDigest.Role.allCases.map { PeerDigest($0, of: dataset, reference: all.reference) }
+        }
+        let json = String(decoding: try encoder.encode(digests), as: UTF8.self) + "\n"
+        assertSnapshot(of: json, as: .lines, named: "version-\(PeerDigest.version)")
+    }
+}
