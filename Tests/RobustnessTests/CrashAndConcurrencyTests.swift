@@ -122,7 +122,9 @@ private struct SyntheticWorkspace {
                 try workspace.install("a")
                 #expect(try runBench(["import", "--database", workspace.database.path], in: workspace.root).status == 0)
                 installed = "b"
-                process.arguments! += ["--test-pause-after-rows", String(rows), "--test-pause-marker", marker.path]
+                // The debug build of bench (the one the tests run) pauses there.
+                process.environment = ProcessInfo.processInfo.environment.merging(
+                    ["BENCH_TEST_PAUSE_AFTER_ROWS": String(rows), "BENCH_TEST_PAUSE_MARKER": marker.path]) { $1 }
             }
             try workspace.install(installed)
             process.currentDirectoryURL = workspace.root

@@ -196,8 +196,9 @@ import Darwin
         let marker = workspace.root.appendingPathComponent("paused")
         let process = Process()
         process.executableURL = BenchBinary.url
-        process.arguments = ["import", "--workspace", workspace.root.path, "--database", path.path,
-                             "--test-pause-after-rows", "5", "--test-pause-marker", marker.path]
+        process.arguments = ["import", "--workspace", workspace.root.path, "--database", path.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["BENCH_TEST_PAUSE_AFTER_ROWS": "5", "BENCH_TEST_PAUSE_MARKER": marker.path]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -75,8 +75,9 @@ import Darwin
         let marker = root.appendingPathComponent("paused")
         let process = Process()
         process.executableURL = BenchBinary.url
-        process.arguments = ["import", "--workspace", root.path, "--database", path.path,
-                             "--test-pause-after-rows", "3000", "--test-pause-marker", marker.path]
+        process.arguments = ["import", "--workspace", root.path, "--database", path.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["BENCH_TEST_PAUSE_AFTER_ROWS": "3000", "BENCH_TEST_PAUSE_MARKER": marker.path]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
