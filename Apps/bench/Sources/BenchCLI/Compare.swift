@@ -99,8 +99,3 @@ func reportingComparisonErrors(_ body: () throws -> Void) throws {
         throw ExitCode.failure
     }
 }
-
-/// Colour only on a terminal, and never where NO_COLOR is set (https://no-color.org).
-func terminalWantsColour(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-    isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
-}
