@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
+                "bench",
                 .product(name: "Domain", package: "Domain"),
                 .product(name: "Storage", package: "Storage"),
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -106,9 +106,14 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
-    @Test("Colour never where NO_COLOR is set")
-    func noColour() {
-        #expect(!terminalWantsColour(environment: ["NO_COLOR": "1"]))
-        #expect(!terminalWantsColour(environment: ["NO_COLOR": ""]))
+    /// The terminal is passed in: under test, standard output is never one, so only both states test both checks.
+    @Test("Colour only on a terminal, and never where NO_COLOR is set")
+    func colourOnlyOnATerminalWithoutNoColour() {
+        #expect(terminalWantsColour(isTerminal: true, environment: [:]))
+        #expect(terminalWantsColour(isTerminal: true, environment: ["TERM": "xterm-256color", "COLOR": "1"]))
+        #expect(!terminalWantsColour(isTerminal: true, environment: ["NO_COLOR": "1"]))
+        #expect(!terminalWantsColour(isTerminal: true, environment: ["NO_COLOR": ""]))
+        #expect(!terminalWantsColour(isTerminal: false, environment: [:]))
+        #expect(!terminalWantsColour(isTerminal: false, environment: ["NO_COLOR": "1"]))
     }
 }

@@ -108,7 +108,9 @@ private struct SyntheticWorkspace {
         let datasets: [Double] = [0.5, 2.5, 4.5]
         let moments: [Moment] = fractions.map { Moment.after($0 * duration) }
             + datasets.map { Moment.insideAfter(rows: Int($0 * perDataset)) }
-        var killed = 0
+        // Kills that hit a running import: by time (as many as the machine's speed allows), and inside a transaction
+        // (every one planned).
+        var killedByTime = 0, killedInside = 0
         var installed = "a"
         for (round, moment) in moments.enumerated() {
             let marker = workspace.root.appendingPathComponent("paused-\(round)")
@@ -122,7 +124,9 @@ private struct SyntheticWorkspace {
                 try workspace.install("a")
                 #expect(try runBench(["import", "--database", workspace.database.path], in: workspace.root).status == 0)
                 installed = "b"
-                process.arguments! += ["--test-pause-after-rows", String(rows), "--test-pause-marker", marker.path]
+                // The debug build of bench (the one the tests run) pauses there.
+                process.environment = ProcessInfo.processInfo.environment.merging(
+                    ["BENCH_TEST_PAUSE_AFTER_ROWS": String(rows), "BENCH_TEST_PAUSE_MARKER": marker.path]) { $1 }
             }
             try workspace.install(installed)
             process.currentDirectoryURL = workspace.root
@@ -139,20 +143,31 @@ private struct SyntheticWorkspace {
                 }
                 #expect(FileManager.default.fileExists(atPath: marker.path), "\(moment): the import never paused")
             }
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                killed += 1
-            }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
+            // Killed only if it died of the signal: an import that finished just before the kill exited by itself.
+            let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+            switch moment {
+            case .after: if killed { killedByTime += 1 }
+            case .insideAfter: if killed { killedInside += 1 }
+            }
 
             let database = try BenchDatabase(path: workspace.database)
             #expect(try database.integrityCheck() == ["ok"], "after a kill \(moment)")
+            var new = 0
             for slug in workspace.slugs {
                 let stored = try database.dataset(slug)
                 #expect(stored == stateA[slug] || stored == stateB[slug], "\(slug) is neither old nor new after a kill \(moment)")
+                if stored == stateB[slug] && stored != stateA[slug] { new += 1 }
+            }
+            if case .insideAfter = moment, killed {
+                // Killed inside the transaction of a dataset: that one (and every later one) is still old.
+                #expect(new < workspace.slugs.count, "\(moment): every dataset is new, so the kill came after the import")
             }
         }
-        print("killed \(killed) of \(moments.count) imports: " + moments.map(\.description).joined(separator: ", "))
+        print("killed \(killedByTime) of \(fractions.count) imports by time and \(killedInside) of \(datasets.count) inside a "
+              + "transaction: " + moments.map(\.description).joined(separator: ", "))
+        #expect(killedInside == datasets.count, "only \(killedInside) of the \(datasets.count) planned kills inside a transaction hit an import")
 
         // The next command repairs nothing by hand: it imports what is on disk.
         let last = try runBench(["import", "--database", workspace.database.path], in: workspace.root)

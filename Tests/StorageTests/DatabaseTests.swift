@@ -183,7 +183,7 @@ import Darwin
     }
 
     /// The real crash test: a `bench import` process killed with SIGKILL inside its write transaction.
-    @Test(.enabled(if: BenchBinary.url != nil, "needs the bench executable next to the test bundle"), .timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(2)))
     func killedImportLeavesTheDatabaseAsItWas() throws {
         defer { Fixtures.remove(workspace) }
         let before: String
@@ -195,9 +195,10 @@ import Darwin
         try workspace.append("2024-05-28,Neue Leistung,,local,none,,none,umgesetzt,,bsp-2024-bericht,\n", to: "beispielstadt/services.csv")
         let marker = workspace.root.appendingPathComponent("paused")
         let process = Process()
-        process.executableURL = BenchBinary.url
-        process.arguments = ["import", "--workspace", workspace.root.path, "--database", path.path,
-                             "--test-pause-after-rows", "5", "--test-pause-marker", marker.path]
+        process.executableURL = try BenchBinary.url()
+        process.arguments = ["import", "--workspace", workspace.root.path, "--database", path.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["BENCH_TEST_PAUSE_AFTER_ROWS": "5", "BENCH_TEST_PAUSE_MARKER": marker.path]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -300,15 +301,19 @@ import Darwin
     }
 }
 
-/// The `bench` executable built with the tests, for tests that need a real process.
+/// The `bench` executable built with the tests (the StorageTests target depends on it), for tests that need a real
+/// process.
 enum BenchBinary {
-    static let url: URL? = {
-        let candidates = [
-            Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("bench"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bench"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    static let candidates = [
+        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("bench"),
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bench"),
+    ]
+
+    /// The executable; where it is missing, the test that needs it fails (it does not skip).
+    static func url(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+        try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+                     "no bench executable at \(candidates.map(\.path).joined(separator: " or "))", sourceLocation: sourceLocation)
+    }
 }
 
 /// A file that is not a database is named, with what to do.

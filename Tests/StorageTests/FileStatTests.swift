@@ -13,8 +13,9 @@ import Testing
         try database.read { try FileStatRecord.fetchAll($0) }
     }
 
-    func outcome(_ database: BenchDatabase, _ workspace: Workspace) throws -> SyncReport.Outcome? {
-        try database.synchronize(workspace: workspace).entry(slug.rawValue)?.outcome
+    /// The outcome of a sync whose clock says `now`.
+    func outcome(_ database: BenchDatabase, _ workspace: Workspace, now: @escaping @Sendable () -> Date = { Date() }) throws -> SyncReport.Outcome? {
+        try database.synchronize(workspace: workspace, only: nil, now: now, progress: nil).entry(slug.rawValue)?.outcome
     }
 
     /// Rewrites services.csv with one value changed and the same size.
@@ -29,11 +30,17 @@ import Testing
         let workspace = try Fixtures.workspace()
         defer { Fixtures.remove(workspace) }
         let database = try BenchDatabase(path: workspace.root.appendingPathComponent(".bench/bench.sqlite"))
-        #expect(try outcome(database, workspace) == .imported)
+        // The clock is set, not waited for.
+        let services = try #require(FileStat.of(workspace.file("beispielstadt/services.csv").path))
+        let written = max(services.modified, services.changed)
+        func time(_ nanoseconds: Int64) -> @Sendable () -> Date { { Date(timeIntervalSince1970: Double(nanoseconds) / 1e9) } }
+        #expect(try outcome(database, workspace, now: time(written)) == .imported)
         // Files written just now are not remembered: a second write within the same clock tick could go unseen.
         #expect(try remembered(database).isEmpty)
-        Thread.sleep(forTimeInterval: Double(FileStat.settling) / 1e9 + 0.2)
-        #expect(try outcome(database, workspace) == .unchanged)
+        // Nor a moment before they settle; once they have, they are.
+        #expect(try outcome(database, workspace, now: time(written + FileStat.settling - 10_000_000)) == .unchanged)
+        #expect(try remembered(database)["beispielstadt/services.csv"] == nil)
+        #expect(try outcome(database, workspace, now: time(written + FileStat.settling + 10_000_000)) == .unchanged)
         let stats = try remembered(database)
         #expect(stats["beispielstadt/services.csv"] != nil)
         #expect(try outcome(database, workspace) == .unchanged)

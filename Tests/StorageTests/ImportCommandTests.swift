@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The import commands as a user runs them: the built `bench` executable on a copy of the fixture workspace.
-@Suite(.enabled(if: BenchBinary.url != nil, "needs the bench executable next to the test bundle"), .timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(2)))
 struct ImportCommandTests {
     struct Result {
         var status: Int32
@@ -14,7 +14,7 @@ struct ImportCommandTests {
 
     func bench(_ arguments: [String], in workspace: Workspace) throws -> Result {
         let process = Process()
-        process.executableURL = BenchBinary.url
+        process.executableURL = try BenchBinary.url()
         process.arguments = arguments
         process.currentDirectoryURL = workspace.root
         let out = Pipe(), err = Pipe()

@@ -58,8 +58,3 @@ extension Bench {
         }
     }
 }
-
-/// Colour only on a terminal, and never where NO_COLOR is set (https://no-color.org).
-func terminalWantsColour(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-    isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
-}

@@ -24,31 +24,20 @@ extension Bench {
         @Flag(help: "Print every finding (by default at most 5 of each kind).")
         var allFindings = false
 
-        // For the crash-safety tests: stop inside the write transaction once this many rows are written in this run
-        // (all datasets together), create the marker file and wait to be killed.
-        @Option(help: .hidden) var testPauseAfterRows: Int?
-        @Option(help: .hidden) var testPauseMarker: String?
-
         mutating func run() throws {
             try reportingErrors {
                 let workspace = try workspaceOptions.workspace()
                 let selected = try slugs.isEmpty ? nil : slugs.map { try workspace.slug($0) }
                 let database = try databaseOptions.open(workspace)
                 let line = ProgressLine()
-                let pauseAfter = testPauseAfterRows, marker = testPauseMarker
-                var earlier = 0, current = (dataset: "", rows: 0)
+                #if DEBUG
+                var pause = ImportTestPause()
+                #endif
                 let report = try database.synchronize(workspace: workspace, only: selected) { progress in
                     line.update(progress)
-                    if progress.dataset != current.dataset {
-                        earlier += current.rows
-                        current.dataset = progress.dataset
-                    }
-                    current.rows = progress.rows
-                    if let pauseAfter, !progress.finished, earlier + progress.rows >= pauseAfter {
-                        if let marker { _ = FileManager.default.createFile(atPath: marker, contents: Data()) }
-                        Thread.sleep(forTimeInterval: 60)
-                        throw ExitCode(3)
-                    }
+                    #if DEBUG
+                    try pause?.check(progress)
+                    #endif
                 }
                 line.finish()
                 print(ImportSummary.text(report), terminator: "")

@@ -54,13 +54,17 @@ struct ServiceCensus: Sendable, Hashable {
         let mapping = dataset.statusMapping
         let tallied = Dictionary(grouping: dataset.tallies) { Key(snapshot: $0.snapshot, unit: $0.unit) }
         let talliedSnapshots = Set(dataset.tallies.map(\.snapshot))
-        let listed = Dictionary(grouping: dataset.services.filter { !talliedSnapshots.contains($0.snapshot) && $0.unit != .local }) {
-            Key(snapshot: $0.snapshot, unit: $0.unit)
+        let listed = ListedServiceCounts(dataset.services) { !talliedSnapshots.contains($0.snapshot) && $0.unit != .local }
+        var listedKeys = Set<Key>()
+        for key in listed.keys {
+            for snapshot in listed.snapshots where listed[key, snapshot] != nil {
+                listedKeys.insert(Key(snapshot: snapshot, unit: key.unit))
+            }
         }
         let recordsBySnapshot = Dictionary(grouping: dataset.services, by: \.snapshot)
 
         var censuses: [ServiceCensus] = []
-        for key in Set(tallied.keys).union(listed.keys).sorted() {
+        for key in Set(tallied.keys).union(listedKeys).sorted() {
             var parts: [Part] = []
             var total: Count?
             var totalLabel = ""
@@ -79,11 +83,13 @@ struct ServiceCensus: Sendable, Hashable {
                         continue
                     }
                 }
-            } else if let records = listed[key] {
-                for (status, group) in Dictionary(grouping: records, by: \.status).sorted(by: { $0.key < $1.key }) {
-                    parts.append(Part(status: status, count: .known(group.count), qualifier: .exact, entry: mapping[status],
-                                      sourceIDs: group.map(\.sourceID)))
+            } else {
+                for status in listed.keys where status.unit == key.unit {
+                    guard let entry = listed[status, key.snapshot] else { continue }
+                    parts.append(Part(status: status.status, count: .known(entry.count), qualifier: .exact,
+                                      entry: mapping[status.status], sourceIDs: entry.sourceIDs))
                 }
+                parts.sort { $0.status < $1.status }
             }
             if total == nil && totalSources.isEmpty && key.unit == .ozgLeistung,
                let indicator = dataset.indicators.first(where: {
@@ -105,5 +111,63 @@ struct ServiceCensus: Sendable, Hashable {
                                           records: recordsBySnapshot[key.snapshot] ?? [], coversEveryStatus: covers))
         }
         return censuses
+    }
+}
+
+/// The services listed one by one, counted per counting unit, status word and snapshot, with the sources that list
+/// them: what a census of listed services is made of, and what a municipality's page tabulates.
+///
+/// One pass over the records, without copying one or hashing more than its unit, status and snapshot: a LeiKa-level
+/// list has millions of rows.
+public struct ListedServiceCounts: Sendable {
+    /// A counting unit and a status word.
+    public struct Key: Hashable, Sendable {
+        public let unit: CountingUnit
+        public let status: String
+    }
+
+    /// How many services of a key one snapshot lists, and their sources (each once, in the order first listed).
+    public struct Entry: Sendable, Hashable {
+        public internal(set) var count = 0
+        public internal(set) var sourceIDs: [String] = []
+    }
+
+    /// The keys and the snapshots, in the order first listed.
+    public private(set) var keys: [Key] = []
+    public private(set) var snapshots: [PartialDate] = []
+    private var keyIndex: [Key: Int] = [:]
+    private var snapshotIndex: [PartialDate: Int] = [:]
+    /// By key, then by snapshot (the indices of `keys` and `snapshots`).
+    private var entries: [[Entry]] = []
+
+    /// Counts `services`, or those of them `include` picks.
+    public init(_ services: [ServiceRecord], where include: (ServiceRecord) -> Bool = { _ in true }) {
+        for service in services where include(service) {
+            let key = Key(unit: service.unit, status: service.status)
+            let k: Int
+            if let known = keyIndex[key] { k = known } else {
+                k = keys.count
+                keyIndex[key] = k
+                keys.append(key)
+                entries.append(Array(repeating: Entry(), count: snapshots.count))
+            }
+            let d: Int
+            if let known = snapshotIndex[service.snapshot] { d = known } else {
+                d = snapshots.count
+                snapshotIndex[service.snapshot] = d
+                snapshots.append(service.snapshot)
+                for row in entries.indices { entries[row].append(Entry()) }
+            }
+            entries[k][d].count += 1
+            if entries[k][d].sourceIDs.last != service.sourceID, !entries[k][d].sourceIDs.contains(service.sourceID) {
+                entries[k][d].sourceIDs.append(service.sourceID)
+            }
+        }
+    }
+
+    /// The services of `key` listed at `snapshot`; nil where the list names none.
+    public subscript(key: Key, snapshot: PartialDate) -> Entry? {
+        guard let k = keyIndex[key], let d = snapshotIndex[snapshot], entries[k][d].count > 0 else { return nil }
+        return entries[k][d]
     }
 }

@@ -139,15 +139,10 @@ struct RowReader {
     /// An OZG-ID, `none` (no bundle) or `unknown`.
     mutating func ozgID(_ column: String) -> Reported<OzgID?>? {
         guard let value = text(column) else { return nil }
-        switch value {
-        case "none": return .known(nil)
-        case Reported<Int>.unknownWord: return .unknown
-        default:
-            if let id = OzgID(value) { return .known(id) }
-            error(column, code: "bad-ozg-id", found: "'\(column)' is '\(value)'",
-                  expected: "write the OZG-Leistung's numeric ID (e.g. 10092), 'none' or 'unknown'")
-            return nil
-        }
+        if let id = Reported<OzgID?>(cell: value) { return id }
+        error(column, code: "bad-ozg-id", found: "'\(column)' is '\(value)'",
+              expected: "write the OZG-Leistung's numeric ID (e.g. 10092), 'none' or 'unknown'")
+        return nil
     }
 
     /// An identifier of `a-z`, `0-9`, `-` and `_`.

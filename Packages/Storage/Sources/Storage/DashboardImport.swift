@@ -245,14 +245,8 @@ enum DatasetRowCells {
     }
 
     static func cells(_ r: ServiceRecord) -> [String: String] {
-        let ozg: String
-        switch r.ozgID {
-        case .known(let id?): ozg = id.description
-        case .known(nil): ozg = "none"
-        case .unknown: ozg = "unknown"
-        }
-        return ["snapshot": r.snapshot.description, "name": r.name, "name_corrected": r.nameCorrected, "unit": r.unit.rawValue,
-                "ozg_id": ozg, "leika_key": r.leikaKey?.rawValue ?? "", "match": r.match.rawValue, "status": r.status,
+        ["snapshot": r.snapshot.description, "name": r.name, "name_corrected": r.nameCorrected, "unit": r.unit.rawValue,
+                "ozg_id": r.ozgID.cell, "leika_key": r.leikaKey?.rawValue ?? "", "match": r.match.rawValue, "status": r.status,
                 "responsible": r.responsible, "source_id": r.sourceID, "note": r.note]
     }
 }

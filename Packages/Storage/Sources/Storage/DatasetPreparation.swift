@@ -31,6 +31,8 @@ final class DatasetPreparation: @unchecked Sendable {
     private let fileStats: [String: FileStatRecord]
     private let slugs: [Slug]
     private let capacity: Int
+    /// The clock that says whether a file's status has settled.
+    private let now: @Sendable () -> Date
 
     private let condition = NSCondition()
     private var ready: [Item] = []
@@ -44,7 +46,8 @@ final class DatasetPreparation: @unchecked Sendable {
     private var observed: [FileStatRecord] = []
 
     init(workspace: Workspace, reference: ReferenceCatalogue, referenceDigests: [FileDigest],
-         stored: [String: [FileDigest]], fileStats: [String: FileStatRecord] = [:], slugs: [Slug], capacity: Int = 2) {
+         stored: [String: [FileDigest]], fileStats: [String: FileStatRecord] = [:], slugs: [Slug], capacity: Int = 2,
+         now: @escaping @Sendable () -> Date) {
         self.workspace = workspace
         self.datasetsPath = workspace.datasetsDirectory.path
         self.reference = reference
@@ -53,6 +56,7 @@ final class DatasetPreparation: @unchecked Sendable {
         self.fileStats = fileStats
         self.slugs = slugs
         self.capacity = capacity
+        self.now = now
     }
 
     /// Starts preparing on a thread of its own.
@@ -137,7 +141,7 @@ final class DatasetPreparation: @unchecked Sendable {
         }
         let contents = workspace.load(slug)
         let fileDigests = contents.digests
-        let now = Date()
+        let now = now()
         let settled = stats.compactMap { path, stat -> FileStatRecord? in
             guard let stat, stat.isSettled(now: now), fileStats[path]?.stat != stat,
                   let digest = fileDigests.first(where: { $0.path == path }), Int64(digest.size) == stat.size else { return nil }

@@ -43,7 +43,7 @@ struct FileStat: Hashable, Sendable {
     }
 
     /// Whether the file changed too recently for its status to be remembered.
-    func isSettled(now: Date = Date()) -> Bool {
+    func isSettled(now: Date) -> Bool {
         Int64(now.timeIntervalSince1970 * 1_000_000_000) - max(modified, changed) >= Self.settling
     }
 }

@@ -26,19 +26,11 @@ private func optionalDate(_ row: Row, _ column: String) throws -> PartialDate? {
 
 /// `ozg_id` and `ozg_id_state` of a `Reported<OzgID?>`.
 private func ozgColumns(_ id: Reported<OzgID?>) -> [(any DatabaseValueConvertible)?] {
-    switch id {
-    case .known(let id?): return [id.rawValue, "known"]
-    case .known(nil): return [nil, "none"]
-    case .unknown: return [nil, "unknown"]
-    }
+    [id.value.flatMap { $0?.rawValue }, OzgIDState(id).rawValue]
 }
 
 private func ozgID(_ row: Row) -> Reported<OzgID?> {
-    switch row["ozg_id_state"] as String {
-    case "known": return .known(OzgID(row["ozg_id"] as Int))
-    case "none": return .known(nil)
-    default: return .unknown
-    }
+    (OzgIDState(rawValue: row["ozg_id_state"]) ?? .unknown).id { OzgID(row["ozg_id"] as Int) }
 }
 
 private func originColumns(_ origin: Location?) -> [(any DatabaseValueConvertible)?] {

@@ -52,12 +52,7 @@ enum ServiceRowReader {
                 throw StorageError.database(path: "", reason: "snapshot '\(snapshotText)' is not a date; delete the database file to rebuild it")
             }
             snapshots[snapshotText] = snapshot
-            let ozgID: Reported<OzgID?>
-            switch text(5) {
-            case "known": ozgID = .known(OzgID(integer(4) ?? 0))
-            case "none": ozgID = .known(nil)
-            default: ozgID = .unknown
-            }
+            let ozgID = (text(5).flatMap(OzgIDState.init(rawValue:)) ?? .unknown).id { OzgID(integer(4) ?? 0) }
             let origin = integer(12).map { Location(file: file, line: $0, column: integer(13)) }
             records.append(ServiceRecord(snapshot: snapshot, name: text(1) ?? "", nameCorrected: text(2) ?? "",
                                          unit: try value(3, "unit"), ozgID: ozgID, leikaKey: text(6).flatMap(LeikaKey.init),

@@ -36,17 +36,8 @@ struct ServiceRows: Sendable {
             text(record.name)
             text(record.nameCorrected)
             text(record.unit.rawValue)
-            switch record.ozgID {
-            case .known(let id?):
-                values.append(.integer(Int64(id.rawValue)))
-                text("known")
-            case .known(nil):
-                values.append(.null)
-                text("none")
-            case .unknown:
-                values.append(.null)
-                text("unknown")
-            }
+            if case .known(let id?) = record.ozgID { values.append(.integer(Int64(id.rawValue))) } else { values.append(.null) }
+            text(OzgIDState(record.ozgID).rawValue)
             if let key = record.leikaKey { text(key.rawValue) } else { values.append(.null) }
             text(record.match.rawValue)
             text(record.status)

@@ -70,6 +70,13 @@ extension BenchDatabase {
     /// killed halfway, it leaves the database as empty as it found it.
     public func synchronize(workspace: Workspace, only slugs: [Slug]? = nil,
                             progress: ((ImportProgress) throws -> Void)? = nil) throws(StorageError) -> SyncReport {
+        try synchronize(workspace: workspace, only: slugs, now: { Date() }, progress: progress)
+    }
+
+    /// `synchronize(workspace:only:progress:)` with the clock passed in: `now` says when a file's status is taken,
+    /// which decides whether it has settled (`FileStat.isSettled`) and is remembered.
+    func synchronize(workspace: Workspace, only slugs: [Slug]?, now: @escaping @Sendable () -> Date,
+                     progress: ((ImportProgress) throws -> Void)?) throws(StorageError) -> SyncReport {
         var report = SyncReport()
         let referenceContents = workspace.loadReference()
         let (reference, referenceFindings) = workspace.readReference(referenceContents)
@@ -87,7 +94,7 @@ extension BenchDatabase {
              try FileStatRecord.fetchAll(db))
         }
         let preparation = DatasetPreparation(workspace: workspace, reference: reference, referenceDigests: referenceDigests,
-                                             stored: stored, fileStats: fileStats, slugs: selected)
+                                             stored: stored, fileStats: fileStats, slugs: selected, now: now)
         preparation.start()
         defer { preparation.stop() }
 

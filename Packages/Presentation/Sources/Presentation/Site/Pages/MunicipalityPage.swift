@@ -136,48 +136,19 @@ struct MunicipalityPage: Sendable {
     private func serviceSections(stem: String, footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
         guard !dataset.services.isEmpty else { return [] }
         var nodes: [HTMLNode] = []
-        // One pass counts the records into arrays indexed by status and date, so a census of millions of rows is
-        // read once, without copying a record or hashing more than its status and date.
-        struct Key: Hashable { let unit: CountingUnit; let status: String }
-        var keyIndex: [Key: Int] = [:], keyList: [Key] = []
-        var dateIndex: [PartialDate: Int] = [:], dateList: [PartialDate] = []
-        var counts: [[Int]] = []
-        var sources: [[[String]]] = []
-        for service in dataset.services {
-            let key = Key(unit: service.unit, status: service.status)
-            let k: Int
-            if let known = keyIndex[key] { k = known } else {
-                k = keyList.count
-                keyIndex[key] = k
-                keyList.append(key)
-                counts.append(Array(repeating: 0, count: dateList.count))
-                sources.append(Array(repeating: [], count: dateList.count))
-            }
-            let d: Int
-            if let known = dateIndex[service.snapshot] { d = known } else {
-                d = dateList.count
-                dateIndex[service.snapshot] = d
-                dateList.append(service.snapshot)
-                for row in counts.indices { counts[row].append(0); sources[row].append([]) }
-            }
-            counts[k][d] += 1
-            if sources[k][d].last != service.sourceID, !sources[k][d].contains(service.sourceID) {
-                sources[k][d].append(service.sourceID)
-            }
-        }
-        let dates = dateList.sorted()
-        let units = Set(keyList.map(\.unit))
+        let listed = ListedServiceCounts(dataset.services)
+        let dates = listed.snapshots.sorted()
+        let units = Set(listed.keys.map(\.unit))
         let mapping = dataset.statusMapping
-        let keys = keyList.sorted {
+        let keys = listed.keys.sorted {
             ($0.unit.rawValue, mapping.statuses.firstIndex(of: $0.status) ?? Int.max, $0.status)
                 < ($1.unit.rawValue, mapping.statuses.firstIndex(of: $1.status) ?? Int.max, $1.status)
         }
         /// The count and sources of a status at a date; nil where the list names none.
-        func entry(_ key: Key, _ date: PartialDate) -> (count: Int, sources: [String])? {
-            let k = keyIndex[key]!, d = dateIndex[date]!
-            return counts[k][d] > 0 ? (counts[k][d], sources[k][d].sorted()) : nil
+        func entry(_ key: ListedServiceCounts.Key, _ date: PartialDate) -> (count: Int, sources: [String])? {
+            listed[key, date].map { ($0.count, $0.sourceIDs.sorted()) }
         }
-        let label: (Key) -> String = { key in
+        let label: (ListedServiceCounts.Key) -> String = { key in
             key.status + MunicipalityPage.meaning(key.status, mapping: mapping) + (units.count > 1 ? ", " + key.unit.germanName : "")
         }
         let caption = "Einzeln genannte Leistungen nach Status"
@@ -203,8 +174,7 @@ struct MunicipalityPage: Sendable {
                             table: summary.html(id: "tabelle-leistungen-nach-status", page: path) { "#quelle-\($0)" }))
 
         for date in dates {
-            let d = dateIndex[date]!
-            let total = counts.reduce(0) { $0 + $1[d] }
+            let total = listed.keys.reduce(0) { $0 + (listed[$1, date]?.count ?? 0) }
             let id = "leistungen-" + date.description
             let caption = "Einzeln genannte Leistungen, Stand " + GermanFormat.date(date)
             nodes.append(.heading(3, id: id, caption))
