@@ -195,7 +195,7 @@ public struct Figure: Sendable, Hashable {
 }
 
 /// What a figure is: a count, a share, bounds, or visibly unknown.
-public enum FigureValue: Sendable, Hashable {
+public enum FigureValue: Sendable, Hashable, Codable {
     case count(Int, Qualifier)
     /// `numerator` of `denominator`, e.g. 283 of 1187.
     case share(numerator: Int, denominator: Int, Qualifier)
