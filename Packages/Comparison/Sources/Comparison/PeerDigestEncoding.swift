@@ -1,9 +1,11 @@
 import Domain
+import Foundation
 
 // A peer view over hundreds of municipalities reads hundreds of digests; decoding them as JSON took longer than the
 // rest of the command. They are written as a compact binary instead: numbers as variable-length integers, texts as
 // their UTF-8 bytes after their length, every field in a fixed order. Whoever changes a field changes
-// `PeerDigest.format`, so that digests written before are not read.
+// `PeerDigest.format`, so that digests written before are not read. Notes and the values they are made of are written
+// as their JSON (sorted keys) instead, as texts.
 
 extension PeerDigest {
     /// The digest as bytes, to be kept and read back with `init(encoded:)`.
@@ -72,10 +74,15 @@ struct DigestWriter {
         write(reported.value)
     }
 
-    mutating func write(_ note: ComparabilityNote) {
-        write(note.kind.rawValue)
-        write(note.text)
+    /// A value as the UTF-8 of its JSON, sorted keys.
+    mutating func writeJSON<T: Encodable>(_ value: T) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        // Encoding these values (strings, numbers, enums) cannot fail.
+        write(String(decoding: try! encoder.encode(value), as: UTF8.self))
     }
+
+    mutating func write(_ note: ComparabilityNote) { writeJSON(note) }
 
     mutating func write(_ notes: [ComparabilityNote]) { write(notes) { $0.write($1 as ComparabilityNote) } }
 
@@ -137,7 +144,7 @@ struct DigestWriter {
             writer.write(part.hasFigures)
             writer.write(part.cells)
             writer.write(part.date)
-            writer.write(part.relevance)
+            writer.write(part.relevance) { $0.writeJSON($1) }
             writer.write(part.notes)
             writer.write(part.adoptedFromIndicator)
             writer.write(part.adoptedFromProjects)
@@ -162,7 +169,7 @@ struct DigestWriter {
             writer.write(part.channels)
             writer.write(part.totalIndicators.sorted()) { $0.write($1 as String) }
             writer.write(part.scopes.map(\.rawValue).sorted()) { $0.write($1 as String) }
-            writer.write(part.scopeDescription)
+            writer.writeJSON(part.scopeReport)
             writer.write(part.notes)
         }
         write(digest.trends) { writer, part in
@@ -264,9 +271,13 @@ struct DigestReader {
     mutating func optionalDate() throws(Malformed) -> PartialDate? { try optional { reader throws(Malformed) in try reader.date() } }
     mutating func optionalString() throws(Malformed) -> String? { try optional { reader throws(Malformed) in try reader.string() } }
 
-    mutating func note() throws(Malformed) -> ComparabilityNote {
-        ComparabilityNote(try raw(ComparabilityNote.Kind.self), try string())
+    /// A value `DigestWriter.writeJSON(_:)` wrote.
+    mutating func json<T: Decodable>(_ type: T.Type) throws(Malformed) -> T {
+        guard let value = try? JSONDecoder().decode(type, from: Data(try string().utf8)) else { throw Malformed() }
+        return value
     }
+
+    mutating func note() throws(Malformed) -> ComparabilityNote { try json(ComparabilityNote.self) }
 
     mutating func notes() throws(Malformed) -> [ComparabilityNote] { try array { reader throws(Malformed) in try reader.note() } }
 
@@ -309,7 +320,8 @@ struct DigestReader {
         }
         let efaUptake = try optional { reader throws(Malformed) in
             EfaUptakeSection.Part(hasFigures: try reader.bool(), cells: try reader.figures(), date: try reader.optionalDate(),
-                                  relevance: try reader.optionalString(), notes: try reader.notes(),
+                                  relevance: try reader.optional { reader throws(Malformed) in try reader.json(EfaRelevance.self) },
+                                  notes: try reader.notes(),
                                   adoptedFromIndicator: try reader.bool(), adoptedFromProjects: try reader.bool())
         }
         let projectsPerYear = try optional { reader throws(Malformed) in
@@ -326,7 +338,7 @@ struct DigestReader {
                 undated: try reader.figures(), channels: try reader.figures(),
                 totalIndicators: Set(try reader.array { reader throws(Malformed) in try reader.string() }),
                 scopes: Set(try reader.array { reader throws(Malformed) in try reader.raw(ProjectScope.self) }),
-                scopeDescription: try reader.string(), notes: try reader.notes())
+                scopeReport: try reader.json(ProjectReport.self), notes: try reader.notes())
         }
         let trends = try optional { reader throws(Malformed) in
             TrendsSection.Part(series: try reader.array { reader throws(Malformed) in
