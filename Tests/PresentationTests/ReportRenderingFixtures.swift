@@ -1,4 +1,4 @@
-@testable import Comparison
+import Comparison
 import Domain
 
 /// Hand-built reports for the renderer snapshots: every kind of figure value, a row note, a section that cannot be
@@ -49,7 +49,7 @@ enum ReportRenderingFixtures {
                     ComparabilityNote(NoteSubject(.servicesOnline),
                                       .given(.differentUnits, "Stadt B zählt OZG-Leistungen und Kreis A zählt LeiKa-Leistungen.")),
                     ComparabilityNote(NoteSubject(.servicesOnline), .snapshotGap(
-                        [NamedDate(name: "Stadt B", date: day("2025-05-23")), NamedDate(name: "Kreis A", date: day("2024-05-28"))],
+                        [Named("Stadt B", day("2025-05-23")), Named("Kreis A", day("2024-05-28"))],
                         days: PartialDate.daysBetween(day("2024-05-28"), day("2025-05-23")))),
                     ComparabilityNote(NoteSubject(.servicesOnline, municipality: NotedMunicipality(slug: district.slug, name: district.name)),
                                       .given(.denominatorChanged, "Der Bestand änderte sich von 835 (2023) auf 1.187 (28.05.2024): +352 (+42,2\u{a0}%).")),

@@ -7,7 +7,7 @@ enum CommonNotes {
     static func levels(_ participants: [Participant], metric: MetricID, relevance: [EfaRelevance] = []) -> ComparabilityNote? {
         guard Set(participants.map(\.kind.level)).count > 1 else { return nil }
         return ComparabilityNote(NoteSubject(metric),
-                                 .differentLevels(participants.map { NamedKind(name: $0.name, kind: $0.kind) }, relevance: relevance))
+                                 .differentLevels(participants.map { Named($0.name, $0.kind) }, relevance: relevance))
     }
 
     /// Where the figures' dates lie more than a month apart, how far.
@@ -16,7 +16,7 @@ enum CommonNotes {
         let sorted = dated.sorted { $0.date < $1.date }
         let gap = PartialDate.daysBetween(sorted.first!.date, sorted.last!.date)
         guard gap.upperBound > 31 else { return nil }
-        return ComparabilityNote(NoteSubject(metric), .snapshotGap(dated.map { NamedDate(name: $0.name, date: $0.date) }, days: gap))
+        return ComparabilityNote(NoteSubject(metric), .snapshotGap(dated.map { Named($0.name, $0.date) }, days: gap))
     }
 
     /// "A, B und C".

@@ -29,17 +29,17 @@ public enum NoteDetail: Sendable, Hashable, Codable {
     // Notes about all municipalities compared.
 
     /// The municipalities are of different levels of government; in "EfA-Nachnutzung" with what each names as relevant.
-    case differentLevels([NamedKind], relevance: [EfaRelevance])
+    case differentLevels([Named<MunicipalityKind>], relevance: [EfaRelevance])
     /// The figures' dates lie `days` apart.
-    case snapshotGap([NamedDate], days: ClosedRange<Int>)
+    case snapshotGap([Named<PartialDate>], days: ClosedRange<Int>)
     /// Each municipality's trend has its own dates.
     case ownSnapshots
     /// The municipalities count services in different units.
-    case countingUnits([NamedUnit])
+    case countingUnits([Named<CountingUnit>])
     /// An indicator is reported by all, but in different units (`IndicatorUnit` raw values, per municipality).
-    case indicatorUnits(indicator: String, units: [NamedUnits])
+    case indicatorUnits(indicator: String, units: [Named<[String]>])
     /// Indicators not every municipality reports, how many per municipality.
-    case notReportedByAll([NamedCount])
+    case notReportedByAll([Named<Int>])
     /// Municipalities that report some shared indicators only approximately or as a lower bound.
     case approximateIndicators([String])
     /// Municipalities that give some dates of their trends by month or year only.
@@ -101,34 +101,15 @@ public enum NoteDetail: Sendable, Hashable, Codable {
     }
 }
 
-/// A municipality and its kind (for its level of government).
-public struct NamedKind: Sendable, Hashable, Codable {
+/// Something said of a municipality by its name: its kind, the date of its figures, the unit it counts in, a count.
+public struct Named<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
     public var name: String
-    public var kind: MunicipalityKind
-}
+    public var value: Value
 
-/// A municipality and the date of its figures.
-public struct NamedDate: Sendable, Hashable, Codable {
-    public var name: String
-    public var date: PartialDate
-}
-
-/// A municipality and the unit it counts services in.
-public struct NamedUnit: Sendable, Hashable, Codable {
-    public var name: String
-    public var unit: CountingUnit
-}
-
-/// A municipality and the units (`IndicatorUnit` raw values) it reports an indicator in.
-public struct NamedUnits: Sendable, Hashable, Codable {
-    public var name: String
-    public var units: [String]
-}
-
-/// A municipality and a count.
-public struct NamedCount: Sendable, Hashable, Codable {
-    public var name: String
-    public var count: Int
+    public init(_ name: String, _ value: Value) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// `count` of `total`.

@@ -74,14 +74,14 @@ enum OtherIndicatorsSection {
         let sharedNames = intersection(byName)
         for name in sharedNames.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !shared.contains(where: { [$0.indicator, $0.subject] == name }) {
             let units = zip(participants, latest).map { side, indicators in
-                NamedUnits(name: side.name, units: indicators.keys.filter { [$0.indicator, $0.subject] == name }.map(\.unit.rawValue).sorted())
+                Named(side.name, indicators.keys.filter { [$0.indicator, $0.subject] == name }.map(\.unit.rawValue).sorted())
             }
             notes.append(ComparabilityNote(NoteSubject(.otherIndicators), .indicatorUnits(indicator: name[0], units: units)))
         }
-        var onlyOne: [NamedCount] = []
+        var onlyOne: [Named<Int>] = []
         for (side, indicators) in zip(participants, latest) {
             let count = indicators.keys.filter { !shared.contains($0) }.count
-            if count > 0 { onlyOne.append(NamedCount(name: side.name, count: count)) }
+            if count > 0 { onlyOne.append(Named(side.name, count)) }
         }
         if !onlyOne.isEmpty {
             notes.append(ComparabilityNote(NoteSubject(.otherIndicators), .notReportedByAll(onlyOne)))

@@ -73,7 +73,7 @@ enum ServicesOnlineSection {
         var notes: [ComparabilityNote] = []
         if differentUnits {
             notes.append(ComparabilityNote(NoteSubject(.servicesOnline),
-                                           .countingUnits(withFigures.map { NamedUnit(name: $0.0.name, unit: $0.1.unit!) })))
+                                           .countingUnits(withFigures.map { Named($0.0.name, $0.1.unit!) })))
         }
         if let note = CommonNotes.levels(participants, metric: .servicesOnline) { notes.append(note) }
         if let note = CommonNotes.snapshotGap(withFigures.map { ($0.0.name, $0.1.snapshot!) }, metric: .servicesOnline) { notes.append(note) }

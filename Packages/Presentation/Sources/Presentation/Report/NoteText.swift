@@ -22,16 +22,16 @@ public enum NoteText {
             return "Die Entwicklung jeder Kommune bezieht sich auf ihre eigenen Stände; Veränderungen pro Jahr über verschiedene "
                 + "Zeiträume sind nur mit Vorsicht nebeneinanderzustellen."
         case .countingUnits(let counted):
-            return GermanFormat.list(counted.map { "\($0.name) zählt \($0.unit.germanName)" }) + ". Ein Anteil an OZG-Leistungen "
+            return GermanFormat.list(counted.map { "\($0.name) zählt \($0.value.germanName)" }) + ". Ein Anteil an OZG-Leistungen "
                 + "(Bündeln des OZG-Katalogs) ist kein Anteil an LeiKa-Leistungen (Einträgen des Leistungskatalogs); die Anteile "
                 + "sind deshalb nicht direkt vergleichbar. Die Zeilen „Online, gezählt in …“ rechnen mit dem Referenzkatalog um "
                 + "und zeigen Unter- und Obergrenzen statt eines erfundenen Punktwerts."
         case .indicatorUnits(let indicator, let units):
             return GermanFormat.quoted(Indicator.germanName(of: indicator)) + " wird in verschiedenen Einheiten gemeldet ("
-                + units.map { $0.name + ": " + $0.units.joined(separator: ", ") }.joined(separator: "; ") + ") und deshalb nicht gezeigt."
+                + units.map { $0.name + ": " + $0.value.joined(separator: ", ") }.joined(separator: "; ") + ") und deshalb nicht gezeigt."
         case .notReportedByAll(let counts):
             return "Nicht von allen gemeldet und deshalb nicht gezeigt: "
-                + counts.map { "\($0.name) \(GermanFormat.integer($0.count)) " + ($0.count == 1 ? "Kennzahl" : "Kennzahlen") }
+                + counts.map { "\($0.name) \(GermanFormat.integer($0.value)) " + ($0.value == 1 ? "Kennzahl" : "Kennzahlen") }
                     .joined(separator: ", ")
                 + ". bench gaps nennt, was die andere Seite melden müsste."
         case .approximateIndicators(let names):
@@ -113,9 +113,9 @@ public enum NoteText {
     static func quotedList(_ words: [String]) -> String { GermanFormat.list(words.map(GermanFormat.quoted)) }
 
     /// What each municipality is and which tasks it has, and what that means for the metric.
-    static func levels(_ participants: [NamedKind], relevance: [EfaRelevance], metric: MetricID) -> String {
+    static func levels(_ participants: [Named<MunicipalityKind>], relevance: [EfaRelevance], metric: MetricID) -> String {
         let described = participants.map {
-            "\($0.name) ist \(article($0.kind)) \($0.kind.germanName) und erledigt \($0.kind.level.germanName)"
+            "\($0.name) ist \(article($0.value)) \($0.value.germanName) und erledigt \($0.value.level.germanName)"
         }
         let consequence: String
         switch metric {
@@ -144,12 +144,12 @@ public enum NoteText {
         }
     }
 
-    static func snapshotGap(_ dated: [NamedDate], days: ClosedRange<Int>) -> String {
-        let dates = dated.map { "\($0.name) \(GermanFormat.date($0.date))" }
+    static func snapshotGap(_ dated: [Named<PartialDate>], days: ClosedRange<Int>) -> String {
+        let dates = dated.map { "\($0.name) \(GermanFormat.date($0.value))" }
         let span = dated.count == 2 ? "liegen \(GermanFormat.distance(days: days)) auseinander"
             : "liegen bis zu \(GermanFormat.distance(days: days)) auseinander"
         var text = "Die Stände \(span) (\(dates.joined(separator: ", "))); was sich dazwischen geändert hat, ist nicht berücksichtigt."
-        if dated.contains(where: { $0.date.precision != .day }) {
+        if dated.contains(where: { $0.value.precision != .day }) {
             text += " Ein nur mit Monat oder Jahr angegebener Stand kann jeden Tag dieses Zeitraums meinen."
         }
         return text
