@@ -4,8 +4,8 @@ import Foundation
 // A peer view over hundreds of municipalities reads hundreds of digests; decoding them as JSON took longer than the
 // rest of the command. They are written as a compact binary instead: numbers as variable-length integers, texts as
 // their UTF-8 bytes after their length, every field in a fixed order. Whoever changes a field changes
-// `PeerDigest.format`, so that digests written before are not read. Notes and the values they are made of are written
-// as their JSON (sorted keys) instead, as texts.
+// `PeerDigest.format`, so that digests written before are not read. Notes (few in a peer's digest) are written as
+// their JSON (sorted keys) instead, as texts.
 
 extension PeerDigest {
     /// The digest as bytes, to be kept and read back with `init(encoded:)`.
@@ -74,15 +74,13 @@ struct DigestWriter {
         write(reported.value)
     }
 
-    /// A value as the UTF-8 of its JSON, sorted keys.
-    mutating func writeJSON<T: Encodable>(_ value: T) {
+    /// A note as the UTF-8 of its JSON, sorted keys.
+    mutating func write(_ note: ComparabilityNote) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        // Encoding these values (strings, numbers, enums) cannot fail.
-        write(String(decoding: try! encoder.encode(value), as: UTF8.self))
+        // Encoding a note (strings, numbers, enums) cannot fail.
+        write(String(decoding: try! encoder.encode(note), as: UTF8.self))
     }
-
-    mutating func write(_ note: ComparabilityNote) { writeJSON(note) }
 
     mutating func write(_ notes: [ComparabilityNote]) { write(notes) { $0.write($1 as ComparabilityNote) } }
 
@@ -144,7 +142,11 @@ struct DigestWriter {
             writer.write(part.hasFigures)
             writer.write(part.cells)
             writer.write(part.date)
-            writer.write(part.relevance) { $0.writeJSON($1) }
+            writer.write(part.relevance) { writer, relevance in
+                writer.write(relevance.name)
+                writer.write(relevance.relevant)
+                writer.write(relevance.available)
+            }
             writer.write(part.notes)
             writer.write(part.adoptedFromIndicator)
             writer.write(part.adoptedFromProjects)
@@ -169,7 +171,16 @@ struct DigestWriter {
             writer.write(part.channels)
             writer.write(part.totalIndicators.sorted()) { $0.write($1 as String) }
             writer.write(part.scopes.map(\.rawValue).sorted()) { $0.write($1 as String) }
-            writer.writeJSON(part.scopeReport)
+            writer.write(part.scopeReport.name)
+            writer.write(part.scopeReport.totals) { writer, total in
+                writer.write(total.indicator)
+                writer.write(total.period)
+                writer.write(total.value)
+            }
+            writer.write(part.scopeReport.named) { writer, named in
+                writer.write(named.scope.rawValue)
+                writer.write(named.count)
+            }
             writer.write(part.notes)
         }
         write(digest.trends) { writer, part in
@@ -271,13 +282,10 @@ struct DigestReader {
     mutating func optionalDate() throws(Malformed) -> PartialDate? { try optional { reader throws(Malformed) in try reader.date() } }
     mutating func optionalString() throws(Malformed) -> String? { try optional { reader throws(Malformed) in try reader.string() } }
 
-    /// A value `DigestWriter.writeJSON(_:)` wrote.
-    mutating func json<T: Decodable>(_ type: T.Type) throws(Malformed) -> T {
-        guard let value = try? JSONDecoder().decode(type, from: Data(try string().utf8)) else { throw Malformed() }
-        return value
+    mutating func note() throws(Malformed) -> ComparabilityNote {
+        guard let note = try? JSONDecoder().decode(ComparabilityNote.self, from: Data(try string().utf8)) else { throw Malformed() }
+        return note
     }
-
-    mutating func note() throws(Malformed) -> ComparabilityNote { try json(ComparabilityNote.self) }
 
     mutating func notes() throws(Malformed) -> [ComparabilityNote] { try array { reader throws(Malformed) in try reader.note() } }
 
@@ -320,7 +328,9 @@ struct DigestReader {
         }
         let efaUptake = try optional { reader throws(Malformed) in
             EfaUptakeSection.Part(hasFigures: try reader.bool(), cells: try reader.figures(), date: try reader.optionalDate(),
-                                  relevance: try reader.optional { reader throws(Malformed) in try reader.json(EfaRelevance.self) },
+                                  relevance: try reader.optional { reader throws(Malformed) in
+                                      EfaRelevance(name: try reader.string(), relevant: try reader.double(), available: try reader.double())
+                                  },
                                   notes: try reader.notes(),
                                   adoptedFromIndicator: try reader.bool(), adoptedFromProjects: try reader.bool())
         }
@@ -338,7 +348,15 @@ struct DigestReader {
                 undated: try reader.figures(), channels: try reader.figures(),
                 totalIndicators: Set(try reader.array { reader throws(Malformed) in try reader.string() }),
                 scopes: Set(try reader.array { reader throws(Malformed) in try reader.raw(ProjectScope.self) }),
-                scopeReport: try reader.json(ProjectReport.self), notes: try reader.notes())
+                scopeReport: ProjectReport(
+                    name: try reader.string(),
+                    totals: try reader.array { reader throws(Malformed) in
+                        ReportedTotal(indicator: try reader.string(), period: try reader.optionalDate(), value: try reader.value())
+                    },
+                    named: try reader.array { reader throws(Malformed) in
+                        ScopeCount(scope: try reader.raw(ProjectScope.self), count: try reader.int())
+                    }),
+                notes: try reader.notes())
         }
         let trends = try optional { reader throws(Malformed) in
             TrendsSection.Part(series: try reader.array { reader throws(Malformed) in
