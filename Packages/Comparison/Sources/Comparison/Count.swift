@@ -5,7 +5,7 @@ public struct Count: Sendable, Hashable, Codable {
     public var value: Int
     public var qualifier: Qualifier
 
-    public init(_ value: Int, _ qualifier: Qualifier = .exact) {
+    init(_ value: Int, _ qualifier: Qualifier = .exact) {
         self.value = value
         self.qualifier = qualifier
     }
