@@ -60,6 +60,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Domain", package: "Domain"),
                 .product(name: "Comparison", package: "Comparison"),
+                .product(name: "Presentation", package: "Presentation"),
             ]
         ),
         .testTarget(

@@ -14,7 +14,7 @@ struct EfaAndProjectsTests {
         #expect(row(section, "efa-adopted").cells[1].value == .count(1, .atLeast))
         #expect(row(section, "efa-uptake-share").cells[1].value == .share(numerator: 1, denominator: 3, .atLeast))
         #expect(row(section, "efa-uptake-share").cells[0].value == .unknown(reason: "Zahl relevanter Dienste fehlt"))
-        #expect(section.notes.contains { $0.kind == .differentLevels && $0.text.contains("Kreis A nennt 3 von 19 verfügbaren Diensten als für sich relevant") })
+        #expect(section.notes.contains { $0.kind == .differentLevels && $0.german.contains("Kreis A nennt 3 von 19 verfügbaren Diensten als für sich relevant") })
     }
 
     @Test("EfA: a channel named in an earlier report stays when a later one is silent; none live is unknown, not zero")

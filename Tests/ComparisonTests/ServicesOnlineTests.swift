@@ -124,8 +124,8 @@ struct ServicesOnlineTests {
         let section = ServicesOnlineSection.build([side(cityDataset()), side(districtDataset())])
         let mixed = section.notes.filter { $0.kind == .mixedSources }
         #expect(mixed.count == 1)
-        #expect(mixed[0].text.contains("Ein neuerer Stand (15.12.2025) nennt 189 OZG-Leistungen im Bestand, aber keine Zahl online"))
-        #expect(mixed[0].text.contains("5 von ca. 190"))
+        #expect(mixed[0].german.contains("Ein neuerer Stand (15.12.2025) nennt 189 OZG-Leistungen im Bestand, aber keine Zahl online"))
+        #expect(mixed[0].german.contains("5 von ca. 190"))
     }
 
     @Test("Rows in each side's own counting unit are not set side by side where the units differ; converted rows are")

@@ -1,4 +1,5 @@
 import Domain
+import Presentation
 @testable import Comparison
 
 /// Small hand-made datasets for the metric tests: every figure here is one a test computes by hand.
@@ -122,4 +123,9 @@ let reference = ReferenceCatalogue(services: [
 
 func side(_ dataset: Dataset, asOf: PartialDate? = nil, catalogue: ReferenceCatalogue = reference) -> Side {
     Side(dataset: dataset, asOf: asOf, reference: catalogue)
+}
+
+extension ComparabilityNote {
+    /// The note's sentence as every renderer shows it.
+    var german: String { NoteText.german(self) }
 }

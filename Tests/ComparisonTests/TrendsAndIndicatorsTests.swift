@@ -40,7 +40,7 @@ struct TrendsAndIndicatorsTests {
         #expect(online.cells[1].remark == "258 (2023) → 283 (28.05.2024)")
         let total = section.rows.first { $0.key == "trend-total-ozg-leistung" }!
         #expect(total.cells[0].remark == "ca. 180 (29.11.2021) → ca. 190 (23.05.2025) → 189 (15.12.2025)")
-        #expect(section.notes.contains { $0.kind == .denominatorChanged && $0.text.hasPrefix("Kreis A:") })
+        #expect(section.notes.contains { $0.kind == .denominatorChanged && $0.german.hasPrefix("Kreis A:") })
     }
 
     @Test("Shared indicators need the same identifier, unit and subject; a different unit is noted, not shown")
@@ -54,7 +54,7 @@ struct TrendsAndIndicatorsTests {
         let section = OtherIndicatorsSection.build([side(city), side(district)])
         #expect(section.rows.map(\.key) == ["indicator-devices_tablets", "indicator-workplaces_total"])
         #expect(section.rows[1].cells.map(\.value) == [.count(1900, .approx), .count(800, .exact)])
-        #expect(section.notes.contains { $0.kind == .differentUnits && $0.text.contains("Nationale Feedback-Komponente: Bedienbarkeit") })
+        #expect(section.notes.contains { $0.kind == .differentUnits && $0.german.contains("Nationale Feedback-Komponente: Bedienbarkeit") })
         #expect(section.notes.contains { $0.kind == .snapshotGap })
         #expect(section.notes.contains { $0.kind == .approximateValues })
 

@@ -46,9 +46,13 @@ enum ReportRenderingFixtures {
                     ], key: "online-in-leika-leistung"),
                 ],
                 notes: [
-                    ComparabilityNote(.differentUnits, "Stadt B zählt OZG-Leistungen und Kreis A zählt LeiKa-Leistungen."),
-                    ComparabilityNote(.snapshotGap, "Die Stände liegen ca. 12 Monate (360 Tage) auseinander (Stadt B 23.05.2025, Kreis A 28.05.2024); was sich dazwischen geändert hat, ist nicht berücksichtigt."),
-                    ComparabilityNote(.denominatorChanged, "Kreis A: Der Bestand änderte sich von 835 (2023) auf 1.187 (28.05.2024): +352 (+42,2\u{a0}%)."),
+                    ComparabilityNote(NoteSubject(.servicesOnline),
+                                      .given(.differentUnits, "Stadt B zählt OZG-Leistungen und Kreis A zählt LeiKa-Leistungen.")),
+                    ComparabilityNote(NoteSubject(.servicesOnline), .snapshotGap(
+                        [Named("Stadt B", day("2025-05-23")), Named("Kreis A", day("2024-05-28"))],
+                        days: PartialDate.daysBetween(day("2024-05-28"), day("2025-05-23")))),
+                    ComparabilityNote(NoteSubject(.servicesOnline, municipality: NotedMunicipality(slug: district.slug, name: district.name)),
+                                      .given(.denominatorChanged, "Der Bestand änderte sich von 835 (2023) auf 1.187 (28.05.2024): +352 (+42,2\u{a0}%).")),
                 ]),
             MetricSection(
                 id: .trends, title: "Entwicklung", definition: "Jede Kennzahl über alle Stände.", comparability: .withCaveats,
@@ -63,7 +67,7 @@ enum ReportRenderingFixtures {
                         Figure(value: .number(1.9, unit: "stars-of-5", .exact), asOf: day("2024-05-28"), sources: [districtReport]),
                     ], key: "deadline"),
                 ],
-                notes: [ComparabilityNote(.other, "Manche Stände nennen nur Monat oder Jahr.")]),
+                notes: [ComparabilityNote(NoteSubject(.trends), .given(.other, "Manche Stände nennen nur Monat oder Jahr."))]),
             MetricSection(
                 id: .otherIndicators, title: "Weitere Kennzahlen", definition: "Kennzahlen, die alle melden.",
                 comparability: .notComparable(reason: "Keine weitere Kennzahl wird von allen Kommunen gemeldet."), rows: [], notes: []),

@@ -41,7 +41,7 @@ struct SiteEscapingTests {
                                         Figure(value: .unknown(reason: Self.script), remark: "=1+1"),
                                         Figure(value: .count(3, .exact), remark: "-3"),
                                      ])],
-                                     notes: [ComparabilityNote(.other, Self.script)])])
+                                     notes: [ComparabilityNote(NoteSubject(.servicesOnline), .partialDates(["Stadt " + Self.script]))])])
         let content = SiteContent(datasets: [Self.hostile, SiteFixtures.aachen], comparisons: [report])
         let files = try SiteExporter(options: SiteOptions(contact: Self.script)).render(content)
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
@@ -68,6 +68,8 @@ struct SiteEscapingTests {
         #expect(sources.contains("<dd>'&gt;&lt;svg onload=alert(1)&gt;</dd>"))
         let comparison = try #require(files["vergleiche/leverkusen_aachen.html"])
         #expect(comparison.contains("<h2 id=\"services-online\">Leistungen &lt;script&gt;alert(1)&lt;/script&gt;</h2>"))
+        // A name inside a note's sentence is text too.
+        #expect(comparison.contains("Stadt &lt;script&gt;alert(1)&lt;/script&gt; nennt manche Stände nur mit Monat oder Jahr;"))
         #expect(comparison.contains("<desc id=\"diagramm-services-online-beschreibung\">\"onmouseover=alert(1) x=\": Stadt &lt;script&gt;"))
         let statement = try #require(files["barrierefreiheit.html"])
         #expect(statement.contains("Wenden Sie sich bitte an: &lt;script&gt;alert(1)&lt;/script&gt;</p>"))

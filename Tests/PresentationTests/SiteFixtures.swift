@@ -125,8 +125,8 @@ enum SiteFixtures {
                     ], key: "online-leika", note: "Leverkusen zählt OZG-Leistungen; die Grenzen folgen aus dem Katalog."),
                 ],
                 notes: [
-                    ComparabilityNote(.differentUnits, "Leverkusen zählt OZG-Leistungen, Aachen LeiKa-Leistungen."),
-                    ComparabilityNote(.snapshotGap, "Die Stichtage liegen ca. 12 Monate auseinander."),
+                    ComparabilityNote(NoteSubject(.servicesOnline), .given(.differentUnits, "Leverkusen zählt OZG-Leistungen, Aachen LeiKa-Leistungen.")),
+                    ComparabilityNote(NoteSubject(.servicesOnline), .given(.snapshotGap, "Die Stichtage liegen ca. 12 Monate auseinander.")),
                 ]),
             MetricSection(
                 id: .efaUptake, title: "EfA-Nachnutzung",
@@ -142,7 +142,8 @@ enum SiteFixtures {
                         Figure(value: .count(3, .exact), asOf: date("2024-05-28"), sources: [aachenReference]),
                     ]),
                 ],
-                notes: [ComparabilityNote(.unknownValues, "Leverkusen nennt die Zahl der verfügbaren EfA-Dienste nicht.")]),
+                notes: [ComparabilityNote(NoteSubject(.efaUptake),
+                                          .given(.unknownValues, "Leverkusen nennt die Zahl der verfügbaren EfA-Dienste nicht."))]),
             MetricSection(
                 id: .projectsPerYear, title: "Projekte pro Jahr",
                 definition: "Projekte, die in einem Jahr live gehen oder geplant sind.",
@@ -153,7 +154,7 @@ enum SiteFixtures {
                         Figure(value: .count(197, .exact), asOf: date("2024-05-28"), sources: [aachenReference]),
                     ]),
                 ],
-                notes: [ComparabilityNote(.differentScopes, "Gleiches Wort, verschiedene Dinge.")]),
+                notes: [ComparabilityNote(NoteSubject(.projectsPerYear), .given(.differentScopes, "Gleiches Wort, verschiedene Dinge."))]),
         ])
 
     static let content = SiteContent(datasets: [leverkusen, aachen], comparisons: [report],

@@ -266,7 +266,8 @@ public struct SourceReference: Sendable, Hashable, Comparable, Codable {
     }
 }
 
-/// Why a comparison needs care: computed from the data, never written per municipality.
+/// Why a comparison needs care: computed from the data, never written per municipality. A note is a value: what it is
+/// about and the figures that justify it; Presentation makes its German sentence (`NoteText`).
 public struct ComparabilityNote: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case differentUnits = "different-units"
@@ -280,12 +281,17 @@ public struct ComparabilityNote: Sendable, Hashable, Codable {
         case other
     }
 
-    public var kind: Kind
-    /// The note in German, with the figures that justify it ("Die Stichtage liegen 12 Monate auseinander").
-    public var text: String
+    public var subject: NoteSubject
+    /// The figures and words of the note ("the dates lie 360 days apart: A 23.05.2025, B 28.05.2024").
+    public var detail: NoteDetail
 
-    public init(_ kind: Kind, _ text: String) {
-        self.kind = kind
-        self.text = text
+    public init(_ subject: NoteSubject, _ detail: NoteDetail) {
+        self.subject = subject
+        self.detail = detail
     }
+
+    public var kind: Kind { detail.kind }
+
+    /// Whether the note is about this municipality alone (not about all compared).
+    public func isAbout(_ slug: Slug) -> Bool { subject.municipality?.slug == slug }
 }

@@ -1,9 +1,9 @@
 import Domain
 
 /// A reported number with how exact it is ("41", "ca. 190", "mindestens 1"); sums keep the weakest qualifier.
-struct Count: Sendable, Hashable {
-    var value: Int
-    var qualifier: Qualifier
+public struct Count: Sendable, Hashable, Codable {
+    public var value: Int
+    public var qualifier: Qualifier
 
     init(_ value: Int, _ qualifier: Qualifier = .exact) {
         self.value = value
@@ -24,7 +24,7 @@ struct Count: Sendable, Hashable {
     var figureValue: FigureValue { .count(value, qualifier) }
 
     /// "ca. 190", "1.187", "mind. 1".
-    var german: String { GermanFormat.prefix(qualifier) + GermanFormat.integer(value) }
+    public var german: String { GermanFormat.prefix(qualifier) + GermanFormat.integer(value) }
 }
 
 extension Qualifier {

@@ -42,8 +42,8 @@ enum EfaUptakeSection {
         var cells: [Figure]
         /// The latest date any of the figures is valid for.
         var date: PartialDate?
-        /// "… nennt 3 von 19 verfügbaren Diensten als für sich relevant", where both numbers are known.
-        var relevance: String?
+        /// How many of the available services the side names as relevant, where both numbers are known.
+        var relevance: EfaRelevance?
         /// The side's own notes (empty without figures).
         var notes: [ComparabilityNote]
         /// Whether adopted services come from an indicator, or (without one) from the project list.
@@ -121,21 +121,18 @@ enum EfaUptakeSection {
         }
 
         var notes: [ComparabilityNote] = []
-        let shares = withFigures.compactMap(\.1.relevance)
-        if let note = CommonNotes.levels(participants, consequence: "Nur ein Teil der EfA-Dienste betrifft jede Verwaltungsebene"
-            + (shares.isEmpty ? "." : ": " + CommonNotes.list(shares) + ".") + " Verfügbare und nachgenutzte Dienste sind deshalb nur "
-            + "im Verhältnis zu den für die eigene Ebene relevanten vergleichbar.") {
+        if let note = CommonNotes.levels(participants, metric: .efaUptake, relevance: withFigures.compactMap(\.1.relevance)) {
             notes.append(note)
         }
-        if let note = CommonNotes.snapshotGap(withFigures.compactMap { participant, part in part.date.map { (participant.name, $0) } }) {
+        if let note = CommonNotes.snapshotGap(withFigures.compactMap { participant, part in part.date.map { (participant.name, $0) } },
+                                              metric: .efaUptake) {
             notes.append(note)
         }
         for (_, part) in withFigures { notes += part.notes }
         let fromProjects = withFigures.filter(\.1.adoptedFromProjects).map(\.0.name)
         let fromIndicator = withFigures.filter(\.1.adoptedFromIndicator).map(\.0.name)
         if !fromProjects.isEmpty && !fromIndicator.isEmpty {
-            notes.append(ComparabilityNote(.mixedSources, "Nachgenutzte Dienste stammen bei " + CommonNotes.list(fromProjects)
-                + " aus der Projektliste (Mindestzahl), bei " + CommonNotes.list(fromIndicator) + " aus einer gemeldeten Kennzahl."))
+            notes.append(ComparabilityNote(NoteSubject(.efaUptake), .adoptedSources(fromProjects: fromProjects, fromIndicator: fromIndicator)))
         }
         return MetricSection(id: .efaUptake, title: definition.title, definition: definition.summary,
                              comparability: notes.isEmpty ? .comparable : .withCaveats, rows: rows, notes: notes)
@@ -143,26 +140,23 @@ enum EfaUptakeSection {
 
     /// The notes one side's figures call for: missing counts, unknown channels, approximate counts.
     static func sideNotes(_ side: Side, _ uptake: Uptake) -> [ComparabilityNote] {
+        let subject = side.noteSubject(.efaUptake)
         var notes: [ComparabilityNote] = []
-        let missing = [(uptake.available, "verfügbarer"), (uptake.relevant, "relevanter"), (uptake.adoptedIndicator, "nachgenutzter")]
+        let missing = [(uptake.available, EfaCount.available), (uptake.relevant, .relevant), (uptake.adoptedIndicator, .adopted)]
             .filter { $0.0 == nil }.map(\.1)
         if !missing.isEmpty {
-            notes.append(ComparabilityNote(.unknownValues, "\(side.name) meldet keine Zahl " + CommonNotes.list(missing)
-                + " EfA-Dienste; diese Werte bleiben unbekannt, nicht 0."))
+            notes.append(ComparabilityNote(subject, .efaCountsMissing(missing)))
         }
         let ozgProjects = ProjectView.latest(in: side.dataset).filter { $0.scope == .ozg }
         let unknownChannel = ozgProjects.filter { $0.channel == .unknown }.count
         let onlineServices = ServicesOnlineSection.current(side)?.online
         if unknownChannel > 0 || (onlineServices?.value ?? 0) > 0 {
-            var parts: [String] = []
-            if unknownChannel > 0 { parts.append("\(GermanFormat.integer(unknownChannel)) von \(GermanFormat.integer(ozgProjects.count)) OZG-Projekten") }
-            if let onlineServices, onlineServices.value > 0 { parts.append("den \(onlineServices.german) online gemeldeten Leistungen") }
-            notes.append(ComparabilityNote(.unknownValues, "\(side.name): Bei " + CommonNotes.list(parts) + " ist der Umsetzungsweg "
-                + "nicht angegeben; ob sie EfA-Dienste nutzen, ist unbekannt (nicht „nein“)."))
+            notes.append(ComparabilityNote(subject, .channelUnknown(
+                projects: unknownChannel > 0 ? CountOfTotal(count: unknownChannel, total: ozgProjects.count) : nil,
+                onlineServices: onlineServices.flatMap { $0.value > 0 ? $0 : nil })))
         }
         if let indicator = uptake.adoptedIndicator, indicator.qualifier != .exact {
-            notes.append(ComparabilityNote(.approximateValues, "\(side.name): Die Zahl nachgenutzter EfA-Dienste ist nur als "
-                + (indicator.qualifier == .atLeast ? "Mindestzahl" : "ungefähre Zahl") + " gemeldet („\(GermanFormat.value(side.figure(indicator).value))“)."))
+            notes.append(ComparabilityNote(subject, .approximateAdopted(side.figure(indicator).value, indicator.qualifier)))
         }
         return notes
     }
@@ -205,7 +199,7 @@ extension EfaUptakeSection.Part {
         cells = EfaUptakeSection.cells(side, uptake)
         date = uptake.date
         if let available = uptake.available?.value.value?.number, let relevant = uptake.relevant?.value.value?.number {
-            relevance = "\(side.name) nennt \(GermanFormat.number(relevant)) von \(GermanFormat.number(available)) verfügbaren Diensten als für sich relevant"
+            relevance = EfaRelevance(name: side.name, relevant: relevant, available: available)
         } else {
             relevance = nil
         }

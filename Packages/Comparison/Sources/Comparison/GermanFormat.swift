@@ -8,6 +8,9 @@ public enum GermanFormat {
         return items.dropLast().joined(separator: ", ") + " und " + items.last!
     }
 
+    /// A text in German quotes: „PDF“.
+    public static func quoted(_ text: String) -> String { "„" + text + "“" }
+
     static let monthNames = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
                              "Oktober", "November", "Dezember"]
 

@@ -74,19 +74,17 @@ enum OtherIndicatorsSection {
         let sharedNames = intersection(byName)
         for name in sharedNames.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !shared.contains(where: { [$0.indicator, $0.subject] == name }) {
             let units = zip(participants, latest).map { side, indicators in
-                side.name + ": " + indicators.keys.filter { [$0.indicator, $0.subject] == name }.map(\.unit.rawValue).sorted().joined(separator: ", ")
+                Named(side.name, indicators.keys.filter { [$0.indicator, $0.subject] == name }.map(\.unit.rawValue).sorted())
             }
-            notes.append(ComparabilityNote(.differentUnits, "„\(KnownIndicator.label(of: name[0]))“ wird in verschiedenen Einheiten "
-                + "gemeldet (" + units.joined(separator: "; ") + ") und deshalb nicht gezeigt."))
+            notes.append(ComparabilityNote(NoteSubject(.otherIndicators), .indicatorUnits(indicator: name[0], units: units)))
         }
-        var onlyOne: [String] = []
+        var onlyOne: [Named<Int>] = []
         for (side, indicators) in zip(participants, latest) {
             let count = indicators.keys.filter { !shared.contains($0) }.count
-            if count > 0 { onlyOne.append("\(side.name) \(GermanFormat.integer(count)) " + (count == 1 ? "Kennzahl" : "Kennzahlen")) }
+            if count > 0 { onlyOne.append(Named(side.name, count)) }
         }
         if !onlyOne.isEmpty {
-            notes.append(ComparabilityNote(.other, "Nicht von allen gemeldet und deshalb nicht gezeigt: " + onlyOne.joined(separator: ", ")
-                + ". bench gaps nennt, was die andere Seite melden müsste."))
+            notes.append(ComparabilityNote(NoteSubject(.otherIndicators), .notReportedByAll(onlyOne)))
         }
         guard !shared.isEmpty else {
             return MetricSection(id: .otherIndicators, title: definition.title, definition: definition.summary,
@@ -102,11 +100,10 @@ enum OtherIndicatorsSection {
         let dates = zip(participants, latest).compactMap { side, indicators -> (name: String, date: PartialDate)? in
             shared.compactMap { indicators[$0]?.snapshot }.max().map { (side.name, $0) }
         }
-        if let note = CommonNotes.snapshotGap(dates) { notes.insert(note, at: 0) }
+        if let note = CommonNotes.snapshotGap(dates, metric: .otherIndicators) { notes.insert(note, at: 0) }
         let approximate = zip(participants, latest).filter { _, indicators in shared.contains { indicators[$0]?.qualifier != .exact } }.map(\.0.name)
         if !approximate.isEmpty {
-            notes.append(ComparabilityNote(.approximateValues, CommonNotes.list(approximate) + (approximate.count == 1 ? " meldet" : " melden")
-                + " manche dieser Kennzahlen nur ungefähr oder als Mindestzahl."))
+            notes.append(ComparabilityNote(NoteSubject(.otherIndicators), .approximateIndicators(approximate)))
         }
         return MetricSection(id: .otherIndicators, title: definition.title, definition: definition.summary,
                              comparability: notes.isEmpty ? .comparable : .withCaveats, rows: rows, notes: notes)

@@ -84,7 +84,7 @@ enum ProjectsPerYearSection {
         /// scopes.
         var totalIndicators: [String]
         var scopes: [ProjectScope]
-        var scopeDescription: String
+        var scopeReport: ProjectReport
         /// The side's own notes.
         var notes: [ComparabilityNote]
 
@@ -152,12 +152,12 @@ enum ProjectsPerYearSection {
 
         var notes: [ComparabilityNote] = []
         if let note = scopeNote(withFigures.map(\.1)) { notes.append(note) }
-        if let note = CommonNotes.snapshotGap(withFigures.compactMap { participant, part in part.date.map { (participant.name, $0) } }) {
+        if let note = CommonNotes.snapshotGap(withFigures.compactMap { participant, part in part.date.map { (participant.name, $0) } },
+                                              metric: .projectsPerYear) {
             notes.append(note)
         }
         for (_, part) in withFigures { notes += part.notes }
-        notes.append(ComparabilityNote(.unknownValues, "Einzeln genannte Projekte sind Mindestzahlen: Berichte nennen eine Auswahl; "
-            + "„keine genannt“ heißt nicht, dass es keine gab."))
+        notes.append(ComparabilityNote(NoteSubject(.projectsPerYear), .projectsAreMinimums))
         return MetricSection(id: .projectsPerYear, title: definition.title, definition: definition.summary,
                              comparability: .withCaveats, rows: rows, notes: notes)
     }
@@ -181,16 +181,9 @@ enum ProjectsPerYearSection {
     static func sideNotes(_ side: Side, _ report: Report) -> [ComparabilityNote] {
         let undated = report.projects.filter { $0.start == nil && $0.goLive == nil }.count
         let unknownChannel = report.projects.filter { $0.scope == .ozg && $0.channel == .unknown }.count
-        var parts: [String] = []
-        if undated > 0 {
-            parts.append("\(GermanFormat.integer(undated)) von \(GermanFormat.integer(report.projects.count)) Projekten haben weder "
-                + "Start- noch Go-live-Datum; sie sind keinem Jahr zugeordnet und nicht als 0 gezählt")
-        }
-        if unknownChannel > 0 {
-            parts.append("bei \(GermanFormat.integer(unknownChannel)) " + (unknownChannel == 1 ? "OZG-Projekt" : "OZG-Projekten")
-                + " ist der Umsetzungsweg unbekannt")
-        }
-        return parts.isEmpty ? [] : [ComparabilityNote(.unknownValues, "\(side.name): " + parts.joined(separator: "; ") + ".")]
+        guard undated > 0 || unknownChannel > 0 else { return [] }
+        return [ComparabilityNote(side.noteSubject(.projectsPerYear), .projectGaps(
+            undated: undated > 0 ? CountOfTotal(count: undated, total: report.projects.count) : nil, unknownChannel: unknownChannel))]
     }
 
     /// Projects of one scope with one event in one year; not applicable where the side's reports end before the year.
@@ -221,25 +214,18 @@ enum ProjectsPerYearSection {
     /// projects), what each reports.
     static func scopeNote(_ parts: [Part]) -> ComparabilityNote? {
         guard Set(parts.map(\.totalIndicators)).count > 1 || Set(parts.map(\.scopes)).count > 1 else { return nil }
-        return ComparabilityNote(.differentScopes, "Die Kommunen melden Projekte verschiedenen Umfangs. "
-            + parts.map(\.scopeDescription).joined(separator: ". ")
-            + ". Eine Gesamtzahl aller IT-Projekte und -Maßnahmen ist keine Zahl von OZG-Projekten, und einzeln genannte Projekte "
-            + "sind keine Gesamtzahl: Nur Zeilen gleichen Umfangs sind vergleichbar.")
+        return ComparabilityNote(NoteSubject(.projectsPerYear), .projectScopes(parts.map(\.scopeReport)))
     }
 
     /// What one side reports, for the note on scopes.
-    static func scopeDescription(_ side: Side, _ report: Report) -> String {
-        var parts: [String] = []
-        for key in Set(report.totals.map { TotalKey($0) }).sorted() {
-            if let indicator = report.totals.last(where: { TotalKey($0) == key }) {
-                parts.append("Gesamtzahl " + CommonNotes.quoted(key.label) + ": " + GermanFormat.value(side.figure(indicator).value))
+    static func scopeReport(_ side: Side, _ report: Report) -> ProjectReport {
+        let totals = Set(report.totals.map { TotalKey($0) }).sorted().compactMap { key in
+            report.totals.last { TotalKey($0) == key }.map {
+                ReportedTotal(indicator: key.indicator, period: key.period, value: side.figure($0).value)
             }
         }
-        let named = ProjectScope.allCases.map { scope in
-            "\(GermanFormat.integer(report.projects.filter { $0.scope == scope }.count)) \(scope.germanName)"
-        }
-        parts.append(CommonNotes.list(named) + " einzeln genannt")
-        return "\(side.name): " + parts.joined(separator: "; ")
+        let named = ProjectScope.allCases.map { scope in ScopeCount(scope: scope, count: report.projects.filter { $0.scope == scope }.count) }
+        return ProjectReport(name: side.name, totals: totals, named: named)
     }
 }
 
@@ -300,7 +286,7 @@ extension ProjectsPerYearSection.Part {
         }
         totalIndicators = Set(report.totals.map(\.indicator)).sorted()
         scopes = Set(report.projects.map(\.scope)).sorted { $0.rawValue < $1.rawValue }
-        scopeDescription = ProjectsPerYearSection.scopeDescription(side, report)
+        scopeReport = ProjectsPerYearSection.scopeReport(side, report)
         notes = report.projects.isEmpty ? [] : ProjectsPerYearSection.sideNotes(side, report)
     }
 }

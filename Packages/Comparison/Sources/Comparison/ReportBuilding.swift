@@ -62,12 +62,12 @@ extension ComparisonReport {
     static func peerView(of subject: PeerDigest, peers: [PeerDigest], asOf: PartialDate?, metrics: Set<MetricID>) -> ComparisonReport {
         let all = [subject] + peers
         let units = all.map(\.unit)
-        let peerNames = Set(peers.map(\.participant.name))
+        let peerSlugs = Set(peers.map(\.participant.slug))
         let sections = ComparisonReport.sections(all, metrics: metrics).map { section in
             var section = section
             section.rows = section.rows.map { PeerStatistics.summarise($0, units: units) }
             // Notes about a single peer would bury the ones about the subject; notes about all stay.
-            section.notes = section.notes.filter { note in !peerNames.contains { note.text.hasPrefix($0 + ":") } }
+            section.notes = section.notes.filter { note in note.subject.municipality.map { !peerSlugs.contains($0.slug) } ?? true }
             return section
         }
         return ComparisonReport(participants: [subject.participant], asOf: asOf, sections: sections,
@@ -156,13 +156,13 @@ public struct PeerDigest: Sendable, Hashable, Codable {
     /// statistics take only their values and dates).
     public init(peer dataset: Dataset, reference: ReferenceCatalogue) {
         self.init(Side(dataset: dataset, asOf: nil, reference: reference), metrics: Set(MetricID.allCases))
-        let own = participant.name + ":"
-        func strip(_ notes: inout [ComparabilityNote]) { notes.removeAll { $0.text.hasPrefix(own) } }
+        let own = participant.slug
+        func strip(_ notes: inout [ComparabilityNote]) { notes.removeAll { $0.isAbout(own) } }
         strip(&servicesOnline!.notes)
         strip(&servicesOnline!.notesConverted)
         strip(&efaUptake!.notes)
         strip(&projectsPerYear!.notes)
-        if trends!.denominatorChange?.text.hasPrefix(own) == true { trends!.denominatorChange = nil }
+        if trends!.denominatorChange?.isAbout(own) == true { trends!.denominatorChange = nil }
         let bare = { (figure: Figure) in Figure(value: figure.value, asOf: figure.asOf) }
         servicesOnline!.mapCells(bare)
         efaUptake!.mapCells(bare)

@@ -68,12 +68,14 @@ struct ServicesOnline: Sendable, Hashable {
         return .interval(low: percent(online.value, all.value), high: percent(online.value, inScope.value), unit: IndicatorUnit.percent.rawValue)
     }
 
-    /// "41 von ca. 190" for a point, "283 von 1.187 bis 283 von 988" for bounds.
-    var shareText: String {
-        guard let online, let all = denominatorAll, let inScope = denominatorInScope else { return "" }
-        let point = online.german + " von " + all.german
-        return all == inScope ? point : point + " bis " + online.german + " von " + inScope.german
+    /// The counts of the share, where all are known.
+    var shareCounts: ShareCounts? {
+        guard let online, let all = denominatorAll, let inScope = denominatorInScope else { return nil }
+        return ShareCounts(online: online, all: all, inScope: inScope)
     }
+
+    /// "41 von ca. 190" for a point, "283 von 1.187 bis 283 von 988" for bounds.
+    var shareText: String { shareCounts?.german ?? "" }
 
     /// The remark next to the share: bounds say what they are made of (a point shows its parts in the value).
     var shareRemark: String {

@@ -74,17 +74,11 @@ enum ServicesOnlineSection {
 
         var notes: [ComparabilityNote] = []
         if differentUnits {
-            let counted = withFigures.map { "\($0.0.name) zählt \($0.1.unit!.germanName)" }
-            notes.append(ComparabilityNote(.differentUnits, CommonNotes.list(counted) + ". Ein Anteil an OZG-Leistungen "
-                + "(Bündeln des OZG-Katalogs) ist kein Anteil an LeiKa-Leistungen (Einträgen des Leistungskatalogs); die Anteile "
-                + "sind deshalb nicht direkt vergleichbar. Die Zeilen „Online, gezählt in …“ rechnen mit dem Referenzkatalog um "
-                + "und zeigen Unter- und Obergrenzen statt eines erfundenen Punktwerts."))
+            notes.append(ComparabilityNote(NoteSubject(.servicesOnline),
+                                           .countingUnits(withFigures.map { Named($0.0.name, $0.1.unit!) })))
         }
-        if let note = CommonNotes.levels(participants, consequence: "Sie sind für verschiedene Leistungen zuständig; Bestand, Zahlen "
-            + "und Anteile beziehen sich auf verschiedene Mengen von Leistungen.") {
-            notes.append(note)
-        }
-        if let note = CommonNotes.snapshotGap(withFigures.map { ($0.0.name, $0.1.snapshot!) }) { notes.append(note) }
+        if let note = CommonNotes.levels(participants, metric: .servicesOnline) { notes.append(note) }
+        if let note = CommonNotes.snapshotGap(withFigures.map { ($0.0.name, $0.1.snapshot!) }, metric: .servicesOnline) { notes.append(note) }
         for (_, part) in withFigures {
             notes += differentUnits ? part.notesConverted : part.notes
         }
@@ -165,111 +159,77 @@ enum ServicesOnlineSection {
     /// The notes one side's data calls for: unknown values, approximations, newer totals, denominator changes.
     static func sideNotes(_ side: Side, _ figures: ServicesOnline, converted: Bool) -> [ComparabilityNote] {
         let census = figures.census
-        let unit = census.unit.germanName
+        let subject = side.noteSubject(.servicesOnline)
         var notes: [ComparabilityNote] = []
         let threshold = figures.maturity(atLeast: 2)
         if threshold.unratedOnline > 0 {
-            notes.append(ComparabilityNote(.unknownValues, "\(side.name): Der Reifegrad der \(GermanFormat.integer(threshold.unratedOnline)) "
-                + "online gemeldeten \(unit) ist nicht bekannt. Die Schwellen Reifegrad ≥ 2 und ≥ 3 bleiben deshalb unbekannt "
-                + "(nicht 0); vergleichen lässt sich nur „online laut Kommune“."))
+            notes.append(ComparabilityNote(subject, .unratedMaturity(online: threshold.unratedOnline, unit: census.unit)))
         }
         if !figures.uncounted.isEmpty {
-            let words = CommonNotes.list(figures.uncounted.map { CommonNotes.quoted($0.status) })
-            notes.append(ComparabilityNote(.unknownValues, "\(side.name): Für \(words) nennt die Quelle keine Zahl; "
-                + "sie ist unbekannt und nicht als 0 gezählt."))
+            notes.append(ComparabilityNote(subject, .uncountedStatuses(figures.uncounted.map(\.status))))
         }
         if !figures.scopeUnknown.isEmpty || !figures.onlineUnknown.isEmpty {
-            notes.append(ComparabilityNote(.unknownValues, side.name + ": " + uncertainStatuses(figures)))
+            notes.append(ComparabilityNote(subject, .uncertainStatuses(uncertainStatuses(figures))))
         }
         if converted {
             let onlineRecords = census.records.filter { side.dataset.statusMapping[$0.status]?.online == .known(true) }
             let unmatched = onlineRecords.filter { $0.unit != .local && !$0.ozgID.isKnown }.count
             let local = onlineRecords.filter { $0.unit == .local || $0.ozgID == .known(nil) }.count
             if census.unit == .ozgLeistung, unmatched + local > 0 {
-                var missing: [String] = []
-                if unmatched > 0 { missing.append("\(GermanFormat.integer(unmatched)) ohne geprüfte OZG-ID") }
-                if local > 0 { missing.append("\(GermanFormat.integer(local)) ohne Gegenstück im Katalog") }
-                notes.append(ComparabilityNote(.unknownValues, "\(side.name): Von \(GermanFormat.integer(onlineRecords.count)) einzeln "
-                    + "genannten online Leistungen: " + CommonNotes.list(missing) + ". In der Umrechnung zählen sie in der "
-                    + "Untergrenze nicht" + (unmatched > 0 ? ", und die Obergrenze bleibt offen." : ".")))
+                notes.append(ComparabilityNote(subject, .unconverted(online: onlineRecords.count, unmatched: unmatched, local: local)))
             }
         }
         if let total = census.total, total.qualifier != .exact {
-            notes.append(ComparabilityNote(.approximateValues, "\(side.name): Die Gesamtzahl ist eine ungefähre Angabe "
-                + "(„\(total.german)“); der Anteil ist entsprechend ungefähr."))
+            notes.append(ComparabilityNote(subject, .approximateTotal(total)))
         }
         let newer = side.censuses.filter { $0.snapshot > census.snapshot && $0.unit == census.unit && $0.total != nil }
         if let latest = newer.last, let total = latest.total, latest.parts.isEmpty {
-            notes.append(ComparabilityNote(.mixedSources, "\(side.name): Ein neuerer Stand (\(GermanFormat.date(latest.snapshot))) nennt "
-                + "\(total.german) \(unit) im Bestand, aber keine Zahl online. Zahl und Anteil beruhen auf dem Stand "
-                + "\(GermanFormat.date(census.snapshot)) (\(figures.shareText)); Zahlen verschiedener Berichte werden nicht "
-                + "miteinander verrechnet."))
+            notes.append(ComparabilityNote(subject, .newerTotal(NewerTotal(snapshot: latest.snapshot, total: total, unit: census.unit,
+                                                                          used: census.snapshot, share: figures.shareCounts))))
         }
-        if let note = denominatorChange(side) { notes.append(note) }
+        if let note = denominatorChange(side, metric: .servicesOnline) { notes.append(note) }
         return notes
     }
 
-    /// The sentence on statuses whose scope or online state is unknown, with the bounds that follow.
-    static func uncertainStatuses(_ figures: ServicesOnline) -> String {
-        let unit = figures.census.unit.germanName
-        func describe(_ parts: [ServiceCensus.Part]) -> String {
-            let count = parts.compactMap(\.count.value).reduce(0, +)
-            return "\(GermanFormat.integer(count)) \(unit) (" + CommonNotes.list(parts.map { CommonNotes.quoted($0.status) }) + ")"
+    /// The statuses whose scope or online state is unknown, with the bounds that follow.
+    static func uncertainStatuses(_ figures: ServicesOnline) -> UncertainStatuses {
+        func group(_ parts: [ServiceCensus.Part]) -> StatusGroup? {
+            parts.isEmpty ? nil : StatusGroup(count: parts.compactMap(\.count.value).reduce(0, +), statuses: parts.map(\.status))
         }
-        var sentences: [String] = []
         let both = figures.scopeUnknown.filter { figures.onlineUnknown.contains($0) }
-        let scopeOnly = figures.scopeUnknown.filter { !both.contains($0) }
-        let onlineOnly = figures.onlineUnknown.filter { !both.contains($0) }
-        if !both.isEmpty {
-            sentences.append("Für \(describe(both)) ist unbekannt, ob sie zum Bestand zählen und ob sie online sind.")
-        }
-        if !scopeOnly.isEmpty { sentences.append("Für \(describe(scopeOnly)) ist unbekannt, ob sie zum Bestand zählen.") }
-        if !onlineOnly.isEmpty { sentences.append("Für \(describe(onlineOnly)) ist unbekannt, ob sie online sind.") }
+        var bounds: ShareCounts?
         if !figures.scopeUnknown.isEmpty, let online = figures.online, let all = figures.denominatorAll,
            let inScope = figures.denominatorInScope, all.value > 0, inScope.value > 0 {
-            sentences.append("Der Anteil steht deshalb als Spanne da: \(GermanFormat.percent(Double(online.value) / Double(all.value))) "
-                + "mit ihnen im Nenner (\(online.german) von \(all.german)), \(GermanFormat.percent(Double(online.value) / Double(inScope.value))) "
-                + "ohne sie (\(online.german) von \(inScope.german)); keine der beiden Lesarten wird stillschweigend gewählt.")
+            bounds = ShareCounts(online: online, all: all, inScope: inScope)
         }
-        if let highest = figures.shareIfUnknownWereOnline {
-            sentences.append("Als online gezählt sind sie nicht; wären sie alle online, läge der Anteil bei "
-                + GermanFormat.percent(highest / 100) + ".")
-        }
-        return sentences.joined(separator: " ")
+        return UncertainStatuses(unit: figures.census.unit, both: group(both),
+                                 scopeOnly: group(figures.scopeUnknown.filter { !both.contains($0) }),
+                                 onlineOnly: group(figures.onlineUnknown.filter { !both.contains($0) }),
+                                 bounds: bounds, highest: figures.shareIfUnknownWereOnline)
     }
 
     /// Where a side's denominator changed between snapshots (a catalogue revision, a new count), by how much, and
-    /// whether count and share then moved in opposite directions.
-    static func denominatorChange(_ side: Side) -> ComparabilityNote? {
+    /// how count and share online moved.
+    static func denominatorChange(_ side: Side, metric: MetricID) -> ComparabilityNote? {
         let series = side.censuses.map(ServicesOnline.init).filter { $0.inventory != nil }
-        var sentences: [String] = []
+        var changes: [InventoryChange] = []
         for unit in CountingUnit.allCases {
             let ofUnit = series.filter { $0.census.unit == unit }
             for (before, after) in zip(ofUnit, ofUnit.dropFirst()) {
                 guard let old = before.inventory, let new = after.inventory, old.value != new.value, old.value > 0 else { continue }
-                let change = new.value - old.value
-                var sentence = "Der Bestand (\(unit.germanName)) änderte sich von \(old.german) (\(GermanFormat.date(before.census.snapshot))) "
-                    + "auf \(new.german) (\(GermanFormat.date(after.census.snapshot))): \(GermanFormat.signedInteger(change)) "
-                    + "(\(GermanFormat.signedDecimal(Double(change) / Double(old.value) * 100))\u{a0}%)."
+                var online: OnlineChange?
                 if let countBefore = before.online, let countAfter = after.online,
                    let allBefore = before.denominatorAll, let allAfter = after.denominatorAll, allBefore.value > 0, allAfter.value > 0 {
-                    let shareBefore = Double(countBefore.value) / Double(allBefore.value)
-                    let shareAfter = Double(countAfter.value) / Double(allAfter.value)
-                    let countMove = countAfter.value - countBefore.value
-                    let opposite = (countMove > 0 && shareAfter < shareBefore) || (countMove < 0 && shareAfter > shareBefore)
-                    sentence += " Online laut Kommune: \(countBefore.german) → \(countAfter.german) (\(GermanFormat.signedInteger(countMove))), "
-                        + "Anteil \(GermanFormat.percent(shareBefore)) → \(GermanFormat.percent(shareAfter))."
-                    if opposite {
-                        sentence += " Zahl und Anteil bewegen sich gegenläufig: Ein größerer Nenner (etwa nach einer Revision des "
-                            + "Katalogs, die Leistungen feiner aufteilt) senkt den Anteil, auch wenn mehr Leistungen online sind. "
-                            + "Anteile vor und nach der Änderung sind nicht vergleichbar."
-                    }
+                    online = OnlineChange(before: countBefore, after: countAfter,
+                                          shareBefore: Double(countBefore.value) / Double(allBefore.value),
+                                          shareAfter: Double(countAfter.value) / Double(allAfter.value))
                 }
-                sentences.append(sentence)
+                changes.append(InventoryChange(unit: unit, before: old, beforeDate: before.census.snapshot, after: new,
+                                               afterDate: after.census.snapshot, online: online))
             }
         }
-        guard !sentences.isEmpty else { return nil }
-        return ComparabilityNote(.denominatorChanged, "\(side.name): " + sentences.joined(separator: " "))
+        guard !changes.isEmpty else { return nil }
+        return ComparabilityNote(side.noteSubject(metric), .denominatorChanged(changes))
     }
 }
 

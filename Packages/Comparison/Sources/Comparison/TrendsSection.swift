@@ -130,13 +130,10 @@ enum TrendsSection {
         var notes: [ComparabilityNote] = parts.compactMap(\.denominatorChange)
         let partial = zip(participants, parts).filter(\.1.partial).map(\.0.name)
         if !partial.isEmpty {
-            notes.append(ComparabilityNote(.other, CommonNotes.list(partial) + (partial.count == 1 ? " nennt" : " nennen")
-                + " manche Stände nur mit Monat oder Jahr; die Zeit zwischen den Ständen ist dann eine Spanne, und die "
-                + "Veränderung pro Jahr wird als Spanne gezeigt."))
+            notes.append(ComparabilityNote(NoteSubject(.trends), .partialDates(partial)))
         }
         if parts.count > 1 {
-            notes.append(ComparabilityNote(.snapshotGap, "Die Entwicklung jeder Kommune bezieht sich auf ihre eigenen Stände; "
-                + "Veränderungen pro Jahr über verschiedene Zeiträume sind nur mit Vorsicht nebeneinanderzustellen."))
+            notes.append(ComparabilityNote(NoteSubject(.trends), .ownSnapshots))
         }
         return MetricSection(id: .trends, title: definition.title, definition: definition.summary, comparability: .withCaveats,
                              rows: rows, notes: notes)
@@ -158,6 +155,6 @@ extension TrendsSection.Part {
                          cell: Figure(value: TrendsSection.changePerYear(found), asOf: found.points.last!.date, sources: sources, remark: TrendsSection.pointsText(found)))
         }
         partial = all.contains { $0.points.count >= 2 && $0.points.contains { $0.date.precision != .day } }
-        denominatorChange = ServicesOnlineSection.denominatorChange(side)
+        denominatorChange = ServicesOnlineSection.denominatorChange(side, metric: .trends)
     }
 }

@@ -29,7 +29,7 @@ struct ReportCSV {
                 }
             }
             for note in section.notes {
-                lines.append(line([section.id.rawValue, "", "hinweis:" + note.kind.rawValue, "", "", "", "", "", "", "", "", "", "", "", note.text]))
+                lines.append(line([section.id.rawValue, "", "hinweis:" + note.kind.rawValue, "", "", "", "", "", "", "", "", "", "", "", NoteText.german(note)]))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -100,7 +100,7 @@ enum ReportJSON {
                                   sources: figure.sources.compactMap(report.footnote), remark: figure.remark.isEmpty ? nil : figure.remark)
                     })
                 },
-                notes: section.notes.map { NoteEntry(kind: $0.kind.rawValue, text: $0.text) })
+                notes: section.notes.map { NoteEntry(kind: $0.kind.rawValue, text: NoteText.german($0)) })
         }
         let document = Document(
             title: ReportWords.title(report), asOf: report.asOf?.description,

@@ -27,7 +27,7 @@ struct ReportMarkdown {
             }
             if !section.notes.isEmpty {
                 lines += ["", "**Hinweise zur Vergleichbarkeit**", ""]
-                lines += section.notes.map { "- **" + ReportWords.noteTitle($0.kind) + ":** " + escaped($0.text) }
+                lines += section.notes.map { "- **" + ReportWords.noteTitle($0.kind) + ":** " + escaped(NoteText.german($0)) }
             }
         }
         let sources = report.sources

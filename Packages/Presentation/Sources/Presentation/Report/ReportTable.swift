@@ -47,7 +47,7 @@ struct ReportTable {
         if !section.notes.isEmpty {
             lines += ["", "Hinweise zur Vergleichbarkeit:"]
             for note in section.notes {
-                let text = wrapped(ReportWords.noteTitle(note.kind) + ": " + note.text, width: Self.width - 2)
+                let text = wrapped(ReportWords.noteTitle(note.kind) + ": " + NoteText.german(note), width: Self.width - 2)
                 lines.append(style.caution("! ") + text[0])
                 lines += text.dropFirst().map { "  " + $0 }
             }

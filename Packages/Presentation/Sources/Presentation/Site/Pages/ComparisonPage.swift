@@ -74,7 +74,7 @@ struct ComparisonPage: Sendable {
         if !section.notes.isEmpty {
             nodes.append(.heading(3, id: id + "-hinweise", "Hinweise zur Vergleichbarkeit"))
             nodes.append(.list(section.notes.map { note in
-                .group([.strong(ReportWords.noteTitle(note.kind) + ": "), .text(note.text)])
+                .group([.strong(ReportWords.noteTitle(note.kind) + ": "), .text(NoteText.german(note))])
             }))
         }
         guard !section.rows.isEmpty else {
