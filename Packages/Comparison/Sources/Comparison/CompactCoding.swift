@@ -522,17 +522,19 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
 private struct UnkeyedReader: UnkeyedDecodingContainer {
     let reader: CompactReader
     var codingPath: [any CodingKey] { [] }
-    let count: Int?
+    // Three words, so that the existential container holds it without allocating.
+    private let elements: Int
     var currentIndex = 0
-    var isAtEnd: Bool { currentIndex >= count! }
+    var count: Int? { elements }
+    var isAtEnd: Bool { currentIndex >= elements }
 
     init(reader: CompactReader) throws {
         self.reader = reader
-        count = try reader.count()
+        elements = try reader.count()
     }
 
     private mutating func next<T>(_ body: (CompactReader) throws -> T) throws -> T {
-        guard !isAtEnd else { throw reader.malformed("no element \(currentIndex + 1) of \(count!)") }
+        guard !isAtEnd else { throw reader.malformed("no element \(currentIndex + 1) of \(elements)") }
         let value = try body(reader)
         currentIndex += 1
         return value

@@ -10,8 +10,13 @@ extension Figure {
         var container = try decoder.unkeyedContainer()
         value = try FigureValue(from: &container)
         asOf = try container.decode(Bool.self) ? try container.decode(PartialDate.self) : nil
-        sources = try container.decode([SourceReference].self)
-        remark = try container.decode(String.self)
+        if try container.decode(Bool.self) {
+            sources = try container.decode([SourceReference].self)
+            remark = try container.decode(String.self)
+        } else {
+            sources = []
+            remark = ""
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -19,8 +24,13 @@ extension Figure {
         try value.encode(into: &container)
         try container.encode(asOf != nil)
         if let asOf { try container.encode(asOf) }
-        try container.encode(sources)
-        try container.encode(remark)
+        // A peer's figures have neither sources nor a remark.
+        let detailed = !sources.isEmpty || !remark.isEmpty
+        try container.encode(detailed)
+        if detailed {
+            try container.encode(sources)
+            try container.encode(remark)
+        }
     }
 }
 
@@ -69,5 +79,44 @@ extension FigureValue {
         case .notApplicable(let reason):
             try container.encode(6); try container.encode(reason)
         }
+    }
+}
+
+// The cells of the two most frequent rows of a peer's digest (projects per year and trends: a few dozen each), for the
+// same reason: their fields in order in one unkeyed container.
+
+extension ProjectsPerYearSection.YearCell {
+    init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        scope = try container.decode(ProjectScope.self)
+        event = try container.decode(String.self)
+        year = try container.decode(Int.self)
+        figure = try container.decode(Figure.self)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(scope)
+        try container.encode(event)
+        try container.encode(year)
+        try container.encode(figure)
+    }
+}
+
+extension TrendsSection.Entry {
+    init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        key = try container.decode(String.self)
+        label = try container.decode(String.self)
+        multi = try container.decode(Bool.self)
+        cell = try container.decode(Figure.self)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(key)
+        try container.encode(label)
+        try container.encode(multi)
+        try container.encode(cell)
     }
 }
