@@ -256,7 +256,27 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol, Node
     }
 }
 
-private struct UnkeyedWriter: UnkeyedEncodingContainer, NodeWriter {
+/// The primitives of an unkeyed and a single-value container, written alike.
+private protocol PrimitiveWriter: NodeWriter {}
+
+extension PrimitiveWriter {
+    func encode(_ value: Bool) throws { primitive(value) }
+    func encode(_ value: String) throws { primitive(value) }
+    func encode(_ value: Double) throws { primitive(value) }
+    func encode(_ value: Float) throws { primitive(Double(value)) }
+    func encode(_ value: Int) throws { primitive(value) }
+    func encode(_ value: Int8) throws { try integer(value) }
+    func encode(_ value: Int16) throws { try integer(value) }
+    func encode(_ value: Int32) throws { try integer(value) }
+    func encode(_ value: Int64) throws { try integer(value) }
+    func encode(_ value: UInt) throws { try integer(value) }
+    func encode(_ value: UInt8) throws { try integer(value) }
+    func encode(_ value: UInt16) throws { try integer(value) }
+    func encode(_ value: UInt32) throws { try integer(value) }
+    func encode(_ value: UInt64) throws { try integer(value) }
+}
+
+private struct UnkeyedWriter: UnkeyedEncodingContainer, PrimitiveWriter {
     let node: Node
     var codingPath: [any CodingKey]
     var count: Int {
@@ -275,20 +295,6 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer, NodeWriter {
         throw EncodingError.invalidValue(Optional<Int>.none as Any, .init(codingPath: codingPath + [index], debugDescription:
             "an optional in an unkeyed container cannot be written compactly"))
     }
-    mutating func encode(_ value: Bool) throws { primitive(value) }
-    mutating func encode(_ value: String) throws { primitive(value) }
-    mutating func encode(_ value: Double) throws { primitive(value) }
-    mutating func encode(_ value: Float) throws { primitive(Double(value)) }
-    mutating func encode(_ value: Int) throws { primitive(value) }
-    mutating func encode(_ value: Int8) throws { try integer(value) }
-    mutating func encode(_ value: Int16) throws { try integer(value) }
-    mutating func encode(_ value: Int32) throws { try integer(value) }
-    mutating func encode(_ value: Int64) throws { try integer(value) }
-    mutating func encode(_ value: UInt) throws { try integer(value) }
-    mutating func encode(_ value: UInt8) throws { try integer(value) }
-    mutating func encode(_ value: UInt16) throws { try integer(value) }
-    mutating func encode(_ value: UInt32) throws { try integer(value) }
-    mutating func encode(_ value: UInt64) throws { try integer(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try self.value(value, path: codingPath + [index]) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -314,7 +320,7 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer, NodeWriter {
     }
 }
 
-private struct SingleWriter: SingleValueEncodingContainer, NodeWriter {
+private struct SingleWriter: SingleValueEncodingContainer, PrimitiveWriter {
     let node: Node
     var codingPath: [any CodingKey]
 
@@ -322,20 +328,6 @@ private struct SingleWriter: SingleValueEncodingContainer, NodeWriter {
         throw EncodingError.invalidValue(Optional<Int>.none as Any, .init(codingPath: codingPath, debugDescription:
             "an optional outside a keyed container's encodeIfPresent cannot be written compactly"))
     }
-    mutating func encode(_ value: Bool) throws { primitive(value) }
-    mutating func encode(_ value: String) throws { primitive(value) }
-    mutating func encode(_ value: Double) throws { primitive(value) }
-    mutating func encode(_ value: Float) throws { primitive(Double(value)) }
-    mutating func encode(_ value: Int) throws { primitive(value) }
-    mutating func encode(_ value: Int8) throws { try integer(value) }
-    mutating func encode(_ value: Int16) throws { try integer(value) }
-    mutating func encode(_ value: Int32) throws { try integer(value) }
-    mutating func encode(_ value: Int64) throws { try integer(value) }
-    mutating func encode(_ value: UInt) throws { try integer(value) }
-    mutating func encode(_ value: UInt8) throws { try integer(value) }
-    mutating func encode(_ value: UInt16) throws { try integer(value) }
-    mutating func encode(_ value: UInt32) throws { try integer(value) }
-    mutating func encode(_ value: UInt64) throws { try integer(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try self.value(value, path: codingPath) }
 }
 
