@@ -1,4 +1,4 @@
-import Comparison
+@testable import Comparison
 import Domain
 
 /// Hand-built reports for the renderer snapshots: every kind of figure value, a row note, a section that cannot be
@@ -47,12 +47,14 @@ enum ReportRenderingFixtures {
                 ],
                 notes: [
                     ComparabilityNote(NoteSubject(.servicesOnline),
-                                      .given(.differentUnits, "Stadt B zählt OZG-Leistungen und Kreis A zählt LeiKa-Leistungen.")),
+                                      .countingUnits([Named("Stadt B", .ozgLeistung), Named("Kreis A", .leikaLeistung)])),
                     ComparabilityNote(NoteSubject(.servicesOnline), .snapshotGap(
                         [Named("Stadt B", day("2025-05-23")), Named("Kreis A", day("2024-05-28"))],
                         days: PartialDate.daysBetween(day("2024-05-28"), day("2025-05-23")))),
                     ComparabilityNote(NoteSubject(.servicesOnline, municipality: NotedMunicipality(slug: district.slug, name: district.name)),
-                                      .given(.denominatorChanged, "Der Bestand änderte sich von 835 (2023) auf 1.187 (28.05.2024): +352 (+42,2\u{a0}%).")),
+                                      .denominatorChanged([InventoryChange(
+                                          unit: .leikaLeistung, before: Count(835), beforeDate: day("2023"), after: Count(1187),
+                                          afterDate: day("2024-05-28"), online: nil)])),
                 ]),
             MetricSection(
                 id: .trends, title: "Entwicklung", definition: "Jede Kennzahl über alle Stände.", comparability: .withCaveats,
@@ -67,7 +69,7 @@ enum ReportRenderingFixtures {
                         Figure(value: .number(1.9, unit: "stars-of-5", .exact), asOf: day("2024-05-28"), sources: [districtReport]),
                     ], key: "deadline"),
                 ],
-                notes: [ComparabilityNote(NoteSubject(.trends), .given(.other, "Manche Stände nennen nur Monat oder Jahr."))]),
+                notes: [ComparabilityNote(NoteSubject(.trends), .partialDates(["Stadt B"]))]),
             MetricSection(
                 id: .otherIndicators, title: "Weitere Kennzahlen", definition: "Kennzahlen, die alle melden.",
                 comparability: .notComparable(reason: "Keine weitere Kennzahl wird von allen Kommunen gemeldet."), rows: [], notes: []),

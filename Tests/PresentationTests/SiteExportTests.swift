@@ -35,7 +35,7 @@ struct SiteExportTests {
         #expect(page.contains("<td>ca. 21,6\u{a0}% (41 von 190); Stand 23.05.2025; OZG-Leistungen<sup> [<a href=\"#quelle-1\" class=\"fussnote\">1</a>]</sup></td>"))
         #expect(page.contains("<td>23,8\u{a0}% (283 von 1.187); Stand 28.05.2024; LeiKa-Leistungen<sup>"))
         #expect(page.contains("<td>41–245\u{a0}LeiKa-Leistungen; Stand 23.05.2025; Grenzen aus dem Katalog<sup>"))
-        #expect(page.contains("<li><strong>Verschiedene Zähleinheiten: </strong>Leverkusen zählt OZG-Leistungen, Aachen LeiKa-Leistungen.</li>"))
+        #expect(page.contains("<li><strong>Verschiedene Zähleinheiten: </strong>Leverkusen zählt OZG-Leistungen und Aachen zählt LeiKa-Leistungen. "))
         #expect(page.contains("<p class=\"hinweis\"><strong>Nicht vergleichbar: </strong>Aachen zählt alle IT-Projekte, Leverkusen nur OZG-Projekte.</p>"))
         #expect(page.contains("<td>unbekannt (die Quelle nennt keine Zahl)</td>"))
         // Two charts: the section that is not comparable gets a table but no chart.

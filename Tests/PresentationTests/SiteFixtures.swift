@@ -1,4 +1,4 @@
-import Comparison
+@testable import Comparison
 import Domain
 @testable import Presentation
 
@@ -125,8 +125,10 @@ enum SiteFixtures {
                     ], key: "online-leika", note: "Leverkusen zählt OZG-Leistungen; die Grenzen folgen aus dem Katalog."),
                 ],
                 notes: [
-                    ComparabilityNote(NoteSubject(.servicesOnline), .given(.differentUnits, "Leverkusen zählt OZG-Leistungen, Aachen LeiKa-Leistungen.")),
-                    ComparabilityNote(NoteSubject(.servicesOnline), .given(.snapshotGap, "Die Stichtage liegen ca. 12 Monate auseinander.")),
+                    ComparabilityNote(NoteSubject(.servicesOnline), .countingUnits([Named("Leverkusen", .ozgLeistung), Named("Aachen", .leikaLeistung)])),
+                    ComparabilityNote(NoteSubject(.servicesOnline), .snapshotGap(
+                        [Named("Leverkusen", date("2025-05-23")), Named("Aachen", date("2024-05-28"))],
+                        days: PartialDate.daysBetween(date("2024-05-28"), date("2025-05-23")))),
                 ]),
             MetricSection(
                 id: .efaUptake, title: "EfA-Nachnutzung",
@@ -142,8 +144,8 @@ enum SiteFixtures {
                         Figure(value: .count(3, .exact), asOf: date("2024-05-28"), sources: [aachenReference]),
                     ]),
                 ],
-                notes: [ComparabilityNote(NoteSubject(.efaUptake),
-                                          .given(.unknownValues, "Leverkusen nennt die Zahl der verfügbaren EfA-Dienste nicht."))]),
+                notes: [ComparabilityNote(NoteSubject(.efaUptake, municipality: NotedMunicipality(slug: leverkusenSlug, name: "Leverkusen")),
+                                          .efaCountsMissing([.available]))]),
             MetricSection(
                 id: .projectsPerYear, title: "Projekte pro Jahr",
                 definition: "Projekte, die in einem Jahr live gehen oder geplant sind.",
@@ -154,7 +156,12 @@ enum SiteFixtures {
                         Figure(value: .count(197, .exact), asOf: date("2024-05-28"), sources: [aachenReference]),
                     ]),
                 ],
-                notes: [ComparabilityNote(NoteSubject(.projectsPerYear), .given(.differentScopes, "Gleiches Wort, verschiedene Dinge."))]),
+                notes: [ComparabilityNote(NoteSubject(.projectsPerYear), .projectScopes([
+                    ProjectReport(name: "Leverkusen", totals: [], named: [ScopeCount(scope: .ozg, count: 12), ScopeCount(scope: .itGeneral, count: 0)]),
+                    ProjectReport(name: "Aachen", totals: [ReportedTotal(indicator: "it_projects_total", period: date("2024"),
+                                                                         value: .count(197, .exact))],
+                                  named: [ScopeCount(scope: .ozg, count: 3), ScopeCount(scope: .itGeneral, count: 0)]),
+                ]))]),
         ])
 
     static let content = SiteContent(datasets: [leverkusen, aachen], comparisons: [report],

@@ -78,10 +78,6 @@ public enum NoteDetail: Sendable, Hashable, Codable {
     /// Projects with neither start nor go-live date (`undated` of all), and OZG projects of unknown channel.
     case projectGaps(undated: CountOfTotal?, unknownChannel: Int)
 
-    /// A sentence written elsewhere and shown as given, after the municipality's name where the note is about one (a
-    /// report put together by hand, as the renderers' tests do); the sections never make one.
-    case given(ComparabilityNote.Kind, String)
-
     /// The kind of note each sentence is.
     public var kind: ComparabilityNote.Kind {
         switch self {
@@ -96,7 +92,6 @@ public enum NoteDetail: Sendable, Hashable, Codable {
              .channelUnknown, .projectGaps:
             return .unknownValues
         case .denominatorChanged: return .denominatorChanged
-        case .given(let kind, _): return kind
         }
     }
 }

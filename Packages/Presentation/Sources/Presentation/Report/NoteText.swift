@@ -104,8 +104,6 @@ public enum NoteText {
                     + " ist der Umsetzungsweg unbekannt")
             }
             return parts.joined(separator: "; ") + "."
-        case .given(_, let text):
-            return text
         }
     }
 
