@@ -67,13 +67,7 @@ extension Bench.Export {
                 }
                 let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference)
                 let folder = URL(fileURLWithPath: out)
-                let files: [SiteFile]
-                do {
-                    files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
-                } catch {
-                    printError("error: \(error)")
-                    throw ExitCode.failure
-                }
+                let files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
                 let pages = files.filter { $0.path.hasSuffix(".html") }.count
                 let tables = files.filter { $0.path.hasSuffix(".csv") }.count
                 print("wrote \(pages) pages and \(tables) CSV tables to \(out) (start page: \(folder.appendingPathComponent("index.html").path))")

@@ -60,7 +60,7 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Runs a command body, turning the packages' errors (Storage, Comparison) into a message on stderr and exit code 1 (never a Swift error dump).
+/// Runs a command body, turning the packages' errors (Storage, Comparison, Presentation) into a message on stderr and exit code 1 (never a Swift error dump).
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -72,6 +72,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         printError("error: \(error)")
         throw ExitCode.failure
     } catch let error as ComparisonError {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    } catch let error as PresentationError {
         printError("error: \(error)")
         throw ExitCode.failure
     }
