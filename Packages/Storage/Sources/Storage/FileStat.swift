@@ -59,8 +59,25 @@ struct FileStatRecord: Hashable, Sendable {
 extension FileStatRecord {
     /// Every remembered status, by path.
     static func fetchAll(_ db: Database) throws -> [String: FileStatRecord] {
+        try fetch(db, sql: "SELECT path, size, modified_ns, changed_ns, inode, device, content_hash FROM file_stat", arguments: [])
+    }
+
+    /// The remembered statuses of the files of the named datasets, by path.
+    static func fetch(_ db: Database, datasets: [String]) throws -> [String: FileStatRecord] {
         var records: [String: FileStatRecord] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT path, size, modified_ns, changed_ns, inode, device, content_hash FROM file_stat") {
+        for dataset in datasets {
+            // The paths of a dataset's files start with its folder: "slug/" up to, not including, "slug0" ('0' follows '/').
+            records.merge(try fetch(db, sql: """
+                SELECT path, size, modified_ns, changed_ns, inode, device, content_hash FROM file_stat WHERE path >= ? AND path < ?
+                """, arguments: [dataset + "/", dataset + "0"])) { $1 }
+        }
+        return records
+    }
+
+    private static func fetch(_ db: Database, sql: String, arguments: StatementArguments) throws -> [String: FileStatRecord] {
+        var records: [String: FileStatRecord] = [:]
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
             let record = FileStatRecord(path: row[0], stat: FileStat(size: row[1], modified: row[2], changed: row[3], inode: row[4], device: row[5]),
                                         contentHash: row[6])
             records[record.path] = record

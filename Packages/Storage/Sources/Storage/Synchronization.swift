@@ -90,8 +90,12 @@ extension BenchDatabase {
 
         let selected = slugs ?? workspace.slugs()
         let (stored, fresh, fileStats) = try read { db in
-            (try DatasetFileRecord.fetchAll(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM municipality") == 0,
-             try FileStatRecord.fetchAll(db))
+            // A few datasets named (bench compare A B): only their rows, not those of every dataset.
+            let few = slugs.map(\.count).map { $0 <= 16 } ?? false
+            return (few ? Dictionary(try selected.map { ($0.rawValue, try DatasetFileRecord.fetch(db, $0.rawValue)) }, uniquingKeysWith: { $1 })
+                        : try DatasetFileRecord.fetchAll(db),
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM municipality") == 0,
+                    few ? try FileStatRecord.fetch(db, datasets: selected.map(\.rawValue)) : try FileStatRecord.fetchAll(db))
         }
         let preparation = DatasetPreparation(workspace: workspace, reference: reference, referenceDigests: referenceDigests,
                                              stored: stored, fileStats: fileStats, slugs: selected, now: now)
