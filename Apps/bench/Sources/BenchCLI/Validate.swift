@@ -27,6 +27,11 @@ extension Bench {
                 if !referenceFindings.isEmpty {
                     reports.append(ValidationReport(dataset: "reference", findings: referenceFindings, detected: [:]))
                 }
+                // Folders that cannot be a dataset are errors of the workspace, not of one dataset.
+                let folders = slugs.isEmpty ? workspace.folderFindings() : []
+                if !folders.isEmpty {
+                    reports.append(ValidationReport(dataset: "Datasets", findings: folders, detected: [:]))
+                }
                 for slug in selected {
                     let reading = workspace.validate(slug, reference: reference)
                     reports.append(ValidationReport(dataset: slug.rawValue, findings: reading.findings,
