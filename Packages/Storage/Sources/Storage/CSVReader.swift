@@ -97,9 +97,13 @@ public struct CSVReader: Sendable {
                                         found: "the file is not UTF-8; read it as Windows-1252 (as Excel saves it)",
                                         expected: "check that umlauts read correctly, or save the file as 'CSV UTF-8'"))
             } else {
+                let sequence = bytes[bad..<min(bad + 4, bytes.count)].prefix { $0 >= 0x80 }.map { String(format: "%02X", $0) }
+                let rest = CSVReader.hasMultibyteUTF8(bytes) ? ", though the file is UTF-8 elsewhere" : ""
                 findings.append(Finding(.error, at: Location(file: file, line: line, column: column), code: "invalid-utf8",
-                                        found: String(format: "byte 0x%02X is not valid UTF-8", bytes[bad]),
-                                        expected: "save the file as UTF-8 ('CSV UTF-8' in Excel)"))
+                                        found: "byte\(sequence.count == 1 ? "" : "s") \(sequence.joined(separator: " ")) at this place "
+                                            + "\(sequence.count == 1 ? "is" : "are") not valid UTF-8\(rest)",
+                                        expected: rest.isEmpty ? "save the file as UTF-8 ('CSV UTF-8' in Excel)"
+                                            : "retype the text at this place (it was probably pasted from another program) and save the file as UTF-8"))
                 return (CSVDialect(encoding: .utf8, byteOrderMark: bom, separator: UInt8(ascii: ","), lineEnding: .none), findings)
             }
         }
@@ -164,9 +168,36 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// Windows-1252 leaves five bytes undefined; a file with one of them is not Windows-1252 either.
+    /// Whether the whole file reads as Windows-1252 text, as Excel saves it: not one UTF-8 character of two or more
+    /// bytes in it (a file that has one is UTF-8, and its invalid bytes are an error, never a reason to re-read the
+    /// whole file), and every byte above 0x7F a letter or a sign that German text uses (`ä`, `ß`, `é`, `€`, `„`, `–`,
+    /// `§`, `°`). The five bytes Windows-1252 leaves undefined, and signs such as `¯`, `þ` or `ÿ` that the bytes of
+    /// broken UTF-8 (`C0 AF`, `FF FE`) would give, make it no Windows-1252 file either.
     static func isWindows1252(_ bytes: [UInt8]) -> Bool {
-        !bytes.contains { $0 == 0x81 || $0 == 0x8D || $0 == 0x8F || $0 == 0x90 || $0 == 0x9D }
+        !hasMultibyteUTF8(bytes) && bytes.allSatisfy { $0 < 0x80 || windows1252Text[Int($0) - 0x80] }
+    }
+
+    /// Which bytes 0x80...0xFF stand for text in a Windows-1252 file.
+    private static let windows1252Text: [Bool] = (0x80...0xFF).map { byte in
+        let signs: Set<Int> = [0x80, 0x82, 0x84, 0x85, 0x89, 0x8A, 0x8B, 0x8C, 0x8E, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97,
+                               0x99, 0x9A, 0x9B, 0x9C, 0x9E, 0x9F, 0xA0, 0xA3, 0xA7, 0xA9, 0xAB, 0xAD, 0xAE, 0xB0, 0xB1,
+                               0xB2, 0xB3, 0xB4, 0xB5, 0xB7, 0xBB, 0xBC, 0xBD, 0xBE, 0xD7, 0xF7]
+        let letters = (0xC0...0xFD).contains(byte) && ![0xD0, 0xD7, 0xDE, 0xF0, 0xF7].contains(byte)
+        return letters || signs.contains(byte)
+    }
+
+    /// Whether the bytes hold at least one well-formed UTF-8 character of two to four bytes.
+    static func hasMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte >= 0xC2 && byte <= 0xDF ? 2 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xF0 && byte <= 0xF4 ? 4 : 0
+            if length > 0, index + length <= bytes.count, firstInvalidUTF8(Array(bytes[index..<index + length])) == nil {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     static let windows1252High: [UInt32] = [
