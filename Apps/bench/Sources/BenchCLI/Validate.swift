@@ -38,8 +38,9 @@ extension Bench {
                                                     detected: reading.dialects.filter { $0.value != .standard }.mapValues(\.description)))
                 }
                 switch format {
-                case .json: print(try jsonString(reports))
-                case .text: print(ValidationReport.text(reports), terminator: "")
+                // Dataset text in a finding shows its hidden characters (<U+202E>), as every output does.
+                case .json: print(HiddenCharacters.escaped(try jsonString(reports)))
+                case .text: print(HiddenCharacters.escaped(ValidationReport.text(reports)), terminator: "")
                 }
                 if reports.contains(where: { $0.findings.hasErrors }) { throw ExitCode.failure }
             }

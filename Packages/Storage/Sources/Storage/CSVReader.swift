@@ -108,15 +108,18 @@ public struct CSVReader: Sendable {
             }
         }
         let separator = CSVReader.detectSeparator(bytes)
-        let (lineEnding, parserFindings) = bytes.withUnsafeBufferPointer { buffer in
+        let (lineEnding, parserFindings, parserHidden) = bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(bytes: buffer, separator: separator, file: file, maximumCellLength: maximumCellLength)
             let decimalComma = separator == UInt8(ascii: ";")
             while let row = parser.next() {
                 if !body(row, decimalComma) { break }
             }
-            return (parser.lineEnding, parser.findings)
+            return (parser.lineEnding, parser.findings, parser.hiddenCount)
         }
         findings += parserFindings
+        if parserHidden > HiddenCharacters.findingLimit, let last = findings.last(where: { $0.code == "hidden-character" }) {
+            findings.append(HiddenCharacters.moreFinding(parserHidden - HiddenCharacters.findingLimit, after: last.location))
+        }
         let dialect = CSVDialect(encoding: encoding, byteOrderMark: bom, separator: separator, lineEnding: lineEnding)
         return (dialect, findings)
     }
@@ -294,6 +297,40 @@ private struct Parser {
                                 code: code, found: found, expected: expected))
     }
 
+    /// Hidden characters warned of so far; past `HiddenCharacters.findingLimit`, one more finding says how many more.
+    var hiddenCount = 0
+
+    /// Warns of each hidden character (a bidirectional control, a zero-width character, a control character) in the
+    /// bytes `start..<end` of a cell, at its line and column.
+    mutating func checkHiddenCharacters(_ start: Int, _ end: Int) {
+        var offset = start
+        while offset < end {
+            let byte = bytes[offset]
+            // Only a control byte or the first byte of a multi-byte character can start one: one comparison for most bytes.
+            if byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == Parser.lf || byte == Parser.cr || byte & 0xC0 == 0x80 {
+                offset += 1
+                continue
+            }
+            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<min(offset + length, end)]), as: UTF8.self)
+                .unicodeScalars.first
+            if let scalar, scalar.value != 0, HiddenCharacters.isHidden(scalar) {
+                hiddenCount += 1
+                if hiddenCount <= HiddenCharacters.findingLimit {
+                    var line = 1, lineStart = 0
+                    for index in 0..<offset where bytes[index] == Parser.lf || (bytes[index] == Parser.cr && (index + 1 >= bytes.count || bytes[index + 1] != Parser.lf)) {
+                        line += 1
+                        lineStart = index + 1
+                    }
+                    var column = 1
+                    for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+                    findings.append(HiddenCharacters.finding(scalar, at: Location(file: file, line: line, column: column)))
+                }
+            }
+            offset += length
+        }
+    }
+
     /// Consumes a line break at `index` if there is one.
     mutating func consumeLineBreak() -> Bool {
         guard index < bytes.count else { return false }
@@ -402,6 +439,7 @@ private struct Parser {
                     field = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 }
             }
+            checkHiddenCharacters(start, index)
             if length > maximumCellLength {
                 findings.append(Finding(.error, at: Location(file: file, line: rowLine, column: cellColumn), code: "cell-too-long",
                                         found: "a cell has \(length) bytes", expected: "keep cells under \(maximumCellLength) characters; put long texts in a document and cite it"))

@@ -87,6 +87,7 @@ enum MetadataReader {
                 finding(key.mark, "duplicate-key", "'\(name)' appears twice", "keep one of them")
             }
             fields[name] = MetadataField(value: value.value, line: value.mark.line, column: value.mark.column)
+            findings += HiddenCharacters.findings(in: value.value, file: file, line: value.mark.line, column: value.mark.column)
         }
         // The end of the document, then of the stream: a second document is an error, as it is for Yams.
         guard let end = events.next(), end.type == YAML_DOCUMENT_END_EVENT, let after = events.next() else { return failure() }
