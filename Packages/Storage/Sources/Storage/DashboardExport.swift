@@ -247,8 +247,10 @@ public struct DashboardExport: Sendable {
         let key = LeikaKey(keyText)
         if key == nil { error(keyAt, "bad-leika-key", "leika_key is '\(keyText)'", "a LeiKa key has exactly 14 digits (e.g. 99012001000000)") }
         var (name, nameAt) = field("leika_name")
-        if name.isEmpty { (name, nameAt) = field("leika_bezeichnung") }
-        if name.isEmpty { error(nameAt, "empty-cell", "the LeiKa-Leistung has no name (leika_name / leika_bezeichnung)", "the export names every service") }
+        // The other name field only where the export has it: an empty leika_name keeps its own place otherwise.
+        if name.isEmpty, cell("leika_bezeichnung") != nil { (name, nameAt) = field("leika_bezeichnung") }
+        // A row without either name field: the finding stands at its key.
+        if name.isEmpty { error(nameAt.line == nil ? keyAt : nameAt, "empty-cell", "the LeiKa-Leistung has no name (leika_name / leika_bezeichnung)", "the export names every service") }
         let (ars, arsAt) = field("ars")
         if !((ars.count == 12 || ars.count == 5) && ars.allSatisfy(\.isASCII) && ars.allSatisfy(\.isNumber)) {
             error(arsAt, "bad-key", "ars is '\(ars)'", "the Amtlicher Regionalschlüssel has 12 digits (a Kreis key 5)")
