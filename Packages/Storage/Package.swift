@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for binding the millions of service rows without boxing each value.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // For its libyaml (module CYaml): MetadataReader reads municipality.yaml event by event.
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

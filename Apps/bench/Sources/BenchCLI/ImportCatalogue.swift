@@ -37,13 +37,7 @@ extension Bench {
                 let database = try databaseOptions.open(workspace)
                 var refused = false
                 for file in files {
-                    let url = URL(fileURLWithPath: file)
-                    let data: Data
-                    do {
-                        data = try Data(contentsOf: url)
-                    } catch {
-                        throw StorageError.fileSystem(path: file, reason: "cannot be read (\(error.localizedDescription))")
-                    }
+                    let data = try Workspace.readInputFile(file)
                     let line = ProgressLine()
                     let report = try database.importCatalogue(data, file: file, progress: line.update)
                     line.finish()

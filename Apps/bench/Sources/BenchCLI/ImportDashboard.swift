@@ -51,12 +51,7 @@ extension Bench {
                 let workspace = try workspaceOptions.workspace()
                 var export = DashboardExport()
                 for file in files {
-                    let data: Data
-                    do {
-                        data = try Data(contentsOf: URL(fileURLWithPath: file))
-                    } catch {
-                        throw StorageError.fileSystem(path: file, reason: "cannot be read (\(error.localizedDescription))")
-                    }
+                    let data = try Workspace.readInputFile(file)
                     if file.lowercased().hasSuffix(".json") {
                         export.readJSON(data, file: file)
                     } else {

@@ -27,14 +27,20 @@ extension Bench {
                 if !referenceFindings.isEmpty {
                     reports.append(ValidationReport(dataset: "reference", findings: referenceFindings, detected: [:]))
                 }
+                // Folders that cannot be a dataset are errors of the workspace, not of one dataset.
+                let folders = slugs.isEmpty ? workspace.folderFindings() : []
+                if !folders.isEmpty {
+                    reports.append(ValidationReport(dataset: "Datasets", findings: folders, detected: [:]))
+                }
                 for slug in selected {
                     let reading = workspace.validate(slug, reference: reference)
                     reports.append(ValidationReport(dataset: slug.rawValue, findings: reading.findings,
                                                     detected: reading.dialects.filter { $0.value != .standard }.mapValues(\.description)))
                 }
                 switch format {
-                case .json: print(try jsonString(reports))
-                case .text: print(ValidationReport.text(reports), terminator: "")
+                // Dataset text in a finding shows its hidden characters (<U+202E>), as every output does.
+                case .json: print(HiddenCharacters.escaped(try jsonString(reports)))
+                case .text: print(HiddenCharacters.escaped(ValidationReport.text(reports)), terminator: "")
                 }
                 if reports.contains(where: { $0.findings.hasErrors }) { throw ExitCode.failure }
             }

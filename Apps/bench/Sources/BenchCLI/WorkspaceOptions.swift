@@ -57,7 +57,7 @@ enum DataFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Writes to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((HiddenCharacters.escaped(text) + "\n").utf8))
 }
 
 /// Runs a command body, turning the packages' errors (Storage, Comparison, Presentation) into a message on stderr and exit code 1 (never a Swift error dump).

@@ -15,6 +15,8 @@ public struct MetadataField: Sendable, Hashable {
 public enum MetadataDecoder {
     public static let keys = ["slug", "name", "kind", "land", "ags", "ars", "synthetic", "note"]
     static let optionalKeys: Set<String> = ["synthetic", "note"]
+    /// The longest texts of municipality.yaml, in characters: every page and table shows the name.
+    static let textLimits = [("name", 200), ("land", 100), ("note", 10_000)]
 
     /// Decodes the fields; `folder` is the slug the folder name gives, which the file must repeat.
     public static func municipality(_ fields: [String: MetadataField], file: String,
@@ -34,6 +36,13 @@ public enum MetadataDecoder {
         }
         func value(_ key: String) -> String { fields[key]?.value.trimmingSpaces ?? "" }
 
+        for (key, limit) in MetadataDecoder.textLimits {
+            let length = value(key).count
+            if length > limit {
+                error(key, "text-too-long", "'\(key)' has \(length) characters",
+                      "keep it to at most \(limit) characters (see Docs/dataset-format.md, 'Limits'); longer texts belong in a source document")
+            }
+        }
         let slugText = value("slug")
         if !slugText.isEmpty && slugText != folder.rawValue {
             error("slug", "slug-mismatch", "slug is '\(slugText)' but the folder is '\(folder)'",

@@ -117,20 +117,31 @@ struct RowReader {
         }
     }
 
-    /// A whole number >= 0, or `unknown`.
+    /// The largest count a cell may hold (nine digits): no municipality counts more of anything, and a sum of
+    /// millions of such counts stays far inside a 64-bit integer.
+    static let largestCount = 999_999_999
+    /// The largest magnitude of a decimal figure (an indicator's value): 10^12, more than any budget in euros; every
+    /// whole value up to it converts exactly to an integer.
+    static let largestNumber = 1e12
+
+    /// A whole number >= 0 of at most nine digits, or `unknown`.
     mutating func count(_ column: String) -> Reported<Int>? {
         guard let value = text(column) else { return nil }
         if value == Reported<Int>.unknownWord { return .unknown }
-        if let number = Int(value) {
-            if number < 0 {
-                error(column, code: "negative-count", found: "'\(column)' is \(number)",
-                      expected: "a count is 0 or more; write 'unknown' where the source does not give it")
-                return nil
-            }
-            return .known(number)
+        let digits = value.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        if digits, value.utf8.count <= 9, let number = Int(value) { return .known(number) }
+        if digits {
+            error(column, code: "count-too-large", found: "'\(column)' has \(value.utf8.count) digits",
+                  expected: "a count has at most 9 digits (up to \(RowReader.largestCount)); check the figure against the source")
+            return nil
+        }
+        if value.hasPrefix("-"), value.utf8.count > 1, value.utf8.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            error(column, code: "negative-count", found: "'\(column)' is \(value)",
+                  expected: "a count is 0 or more; write 'unknown' where the source does not give it")
+            return nil
         }
         let hint = value.contains(".") || value.contains(",")
-            ? " without thousands separators (1187, not 1.187)" : ""
+            ? " without thousands separators (1187, not 1.187)" : value.hasPrefix("+") ? " of digits only, without a sign" : ""
         error(column, code: "not-a-count", found: "'\(column)' is '\(value)'",
               expected: "write a whole number\(hint), or 'unknown'")
         return nil

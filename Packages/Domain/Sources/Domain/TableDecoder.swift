@@ -188,6 +188,11 @@ public enum TableDecoder {
                             expected: "write a number with a decimal point (1.9) and no thousands separators, or 'unknown'")
                     return nil
                 }
+                if abs(number) > RowReader.largestNumber {
+                    r.error("value", code: "number-too-large", found: "'value' is larger than 10^12 (\(valueText.utf8.count) characters)",
+                            expected: "a figure lies between -10^12 and 10^12; check it against the source")
+                    return nil
+                }
                 if unit == .count && number < 0 {
                     r.error("value", code: "negative-count", found: "'value' is \(valueText) and the unit is 'count'",
                             expected: "a count is 0 or more; write 'unknown' where the source does not give it")

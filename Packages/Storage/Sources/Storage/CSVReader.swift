@@ -97,22 +97,29 @@ public struct CSVReader: Sendable {
                                         found: "the file is not UTF-8; read it as Windows-1252 (as Excel saves it)",
                                         expected: "check that umlauts read correctly, or save the file as 'CSV UTF-8'"))
             } else {
+                let sequence = bytes[bad..<min(bad + 4, bytes.count)].prefix { $0 >= 0x80 }.map { String(format: "%02X", $0) }
+                let rest = CSVReader.hasMultibyteUTF8(bytes) ? ", though the file is UTF-8 elsewhere" : ""
                 findings.append(Finding(.error, at: Location(file: file, line: line, column: column), code: "invalid-utf8",
-                                        found: String(format: "byte 0x%02X is not valid UTF-8", bytes[bad]),
-                                        expected: "save the file as UTF-8 ('CSV UTF-8' in Excel)"))
+                                        found: "byte\(sequence.count == 1 ? "" : "s") \(sequence.joined(separator: " ")) at this place "
+                                            + "\(sequence.count == 1 ? "is" : "are") not valid UTF-8\(rest)",
+                                        expected: rest.isEmpty ? "save the file as UTF-8 ('CSV UTF-8' in Excel)"
+                                            : "retype the text at this place (it was probably pasted from another program) and save the file as UTF-8"))
                 return (CSVDialect(encoding: .utf8, byteOrderMark: bom, separator: UInt8(ascii: ","), lineEnding: .none), findings)
             }
         }
         let separator = CSVReader.detectSeparator(bytes)
-        let (lineEnding, parserFindings) = bytes.withUnsafeBufferPointer { buffer in
+        let (lineEnding, parserFindings, parserHidden) = bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(bytes: buffer, separator: separator, file: file, maximumCellLength: maximumCellLength)
             let decimalComma = separator == UInt8(ascii: ";")
             while let row = parser.next() {
                 if !body(row, decimalComma) { break }
             }
-            return (parser.lineEnding, parser.findings)
+            return (parser.lineEnding, parser.findings, parser.hiddenCount)
         }
         findings += parserFindings
+        if parserHidden > HiddenCharacters.findingLimit, let last = findings.last(where: { $0.code == "hidden-character" }) {
+            findings.append(HiddenCharacters.moreFinding(parserHidden - HiddenCharacters.findingLimit, after: last.location))
+        }
         let dialect = CSVDialect(encoding: encoding, byteOrderMark: bom, separator: separator, lineEnding: lineEnding)
         return (dialect, findings)
     }
@@ -164,9 +171,36 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// Windows-1252 leaves five bytes undefined; a file with one of them is not Windows-1252 either.
+    /// Whether the whole file reads as Windows-1252 text, as Excel saves it: not one UTF-8 character of two or more
+    /// bytes in it (a file that has one is UTF-8, and its invalid bytes are an error, never a reason to re-read the
+    /// whole file), and every byte above 0x7F a letter or a sign that German text uses (`ä`, `ß`, `é`, `€`, `„`, `–`,
+    /// `§`, `°`). The five bytes Windows-1252 leaves undefined, and signs such as `¯`, `þ` or `ÿ` that the bytes of
+    /// broken UTF-8 (`C0 AF`, `FF FE`) would give, make it no Windows-1252 file either.
     static func isWindows1252(_ bytes: [UInt8]) -> Bool {
-        !bytes.contains { $0 == 0x81 || $0 == 0x8D || $0 == 0x8F || $0 == 0x90 || $0 == 0x9D }
+        !hasMultibyteUTF8(bytes) && bytes.allSatisfy { $0 < 0x80 || windows1252Text[Int($0) - 0x80] }
+    }
+
+    /// Which bytes 0x80...0xFF stand for text in a Windows-1252 file.
+    private static let windows1252Text: [Bool] = (0x80...0xFF).map { byte in
+        let signs: Set<Int> = [0x80, 0x82, 0x84, 0x85, 0x89, 0x8A, 0x8B, 0x8C, 0x8E, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97,
+                               0x99, 0x9A, 0x9B, 0x9C, 0x9E, 0x9F, 0xA0, 0xA3, 0xA7, 0xA9, 0xAB, 0xAD, 0xAE, 0xB0, 0xB1,
+                               0xB2, 0xB3, 0xB4, 0xB5, 0xB7, 0xBB, 0xBC, 0xBD, 0xBE, 0xD7, 0xF7]
+        let letters = (0xC0...0xFD).contains(byte) && ![0xD0, 0xD7, 0xDE, 0xF0, 0xF7].contains(byte)
+        return letters || signs.contains(byte)
+    }
+
+    /// Whether the bytes hold at least one well-formed UTF-8 character of two to four bytes.
+    static func hasMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte >= 0xC2 && byte <= 0xDF ? 2 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xF0 && byte <= 0xF4 ? 4 : 0
+            if length > 0, index + length <= bytes.count, firstInvalidUTF8(Array(bytes[index..<index + length])) == nil {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     static let windows1252High: [UInt32] = [
@@ -261,6 +295,40 @@ private struct Parser {
         let column = column(at: offset)
         findings.append(Finding(.error, at: Location(file: file, line: line, column: column),
                                 code: code, found: found, expected: expected))
+    }
+
+    /// Hidden characters warned of so far; past `HiddenCharacters.findingLimit`, one more finding says how many more.
+    var hiddenCount = 0
+
+    /// Warns of each hidden character (a bidirectional control, a zero-width character, a control character) in the
+    /// bytes `start..<end` of a cell, at its line and column.
+    mutating func checkHiddenCharacters(_ start: Int, _ end: Int) {
+        var offset = start
+        while offset < end {
+            let byte = bytes[offset]
+            // Only a control byte or the first byte of a multi-byte character can start one: one comparison for most bytes.
+            if byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == Parser.lf || byte == Parser.cr || byte & 0xC0 == 0x80 {
+                offset += 1
+                continue
+            }
+            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<min(offset + length, end)]), as: UTF8.self)
+                .unicodeScalars.first
+            if let scalar, scalar.value != 0, HiddenCharacters.isHidden(scalar) {
+                hiddenCount += 1
+                if hiddenCount <= HiddenCharacters.findingLimit {
+                    var line = 1, lineStart = 0
+                    for index in 0..<offset where bytes[index] == Parser.lf || (bytes[index] == Parser.cr && (index + 1 >= bytes.count || bytes[index + 1] != Parser.lf)) {
+                        line += 1
+                        lineStart = index + 1
+                    }
+                    var column = 1
+                    for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+                    findings.append(HiddenCharacters.finding(scalar, at: Location(file: file, line: line, column: column)))
+                }
+            }
+            offset += length
+        }
     }
 
     /// Consumes a line break at `index` if there is one.
@@ -371,6 +439,7 @@ private struct Parser {
                     field = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 }
             }
+            checkHiddenCharacters(start, index)
             if length > maximumCellLength {
                 findings.append(Finding(.error, at: Location(file: file, line: rowLine, column: cellColumn), code: "cell-too-long",
                                         found: "a cell has \(length) bytes", expected: "keep cells under \(maximumCellLength) characters; put long texts in a document and cite it"))

@@ -161,13 +161,25 @@ public struct DashboardExport: Sendable {
         }
     }
 
+    /// How many missing page numbers a finding names at most.
+    static let namedMissingPages = 10
+
     /// Checks that every page 1...pages was read (for JSON), once all files are read.
     public mutating func finish() {
         if let (total, place) = pageCount {
-            let missing = (1...total).filter { pages[$0] == nil }
-            if !missing.isEmpty {
+            // Every page read lies in 1...total, so the missing ones are counted without visiting each number (an export
+            // may claim a billion pages); the finding names the first few.
+            let missingCount = total - pages.count
+            if missingCount > 0 {
+                var named: [Int] = []
+                var page = 1
+                while named.count < DashboardExport.namedMissingPages && page <= total {
+                    if pages[page] == nil { named.append(page) }
+                    page += 1
+                }
+                let list = named.map(String.init).joined(separator: ", ") + (missingCount > named.count ? " and \(missingCount - named.count) more" : "")
                 findings.append(Finding(.error, at: place, code: "missing-page",
-                                        found: "page\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(total) \(missing.count == 1 ? "is" : "are") missing",
+                                        found: "page\(missingCount == 1 ? "" : "s") \(list) of \(total) \(missingCount == 1 ? "is" : "are") missing",
                                         expected: "pass every page file of the export"))
             }
         }
@@ -235,8 +247,10 @@ public struct DashboardExport: Sendable {
         let key = LeikaKey(keyText)
         if key == nil { error(keyAt, "bad-leika-key", "leika_key is '\(keyText)'", "a LeiKa key has exactly 14 digits (e.g. 99012001000000)") }
         var (name, nameAt) = field("leika_name")
-        if name.isEmpty { (name, nameAt) = field("leika_bezeichnung") }
-        if name.isEmpty { error(nameAt, "empty-cell", "the LeiKa-Leistung has no name (leika_name / leika_bezeichnung)", "the export names every service") }
+        // The other name field only where the export has it: an empty leika_name keeps its own place otherwise.
+        if name.isEmpty, cell("leika_bezeichnung") != nil { (name, nameAt) = field("leika_bezeichnung") }
+        // A row without either name field: the finding stands at its key.
+        if name.isEmpty { error(nameAt.line == nil ? keyAt : nameAt, "empty-cell", "the LeiKa-Leistung has no name (leika_name / leika_bezeichnung)", "the export names every service") }
         let (ars, arsAt) = field("ars")
         if !((ars.count == 12 || ars.count == 5) && ars.allSatisfy(\.isASCII) && ars.allSatisfy(\.isNumber)) {
             error(arsAt, "bad-key", "ars is '\(ars)'", "the Amtlicher Regionalschlüssel has 12 digits (a Kreis key 5)")

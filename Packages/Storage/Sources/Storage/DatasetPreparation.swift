@@ -11,7 +11,7 @@ final class DatasetPreparation: @unchecked Sendable {
 
     /// What became of one dataset folder.
     enum Item: Sendable {
-        /// Its folder (or its `municipality.yaml`) is gone.
+        /// Its folder is gone.
         case gone(Slug)
         /// Its files and the reference are as stored at the last import.
         case unchanged(Slug)
@@ -126,7 +126,10 @@ final class DatasetPreparation: @unchecked Sendable {
         // (Paths as text: building 3,000 URLs took longer than the status calls at NRW scale.)
         let folder = datasetsPath + "/" + slug.rawValue + "/"
         let stats = DatasetFile.allCases.map { file in ("\(slug)/\(file.rawValue)", FileStat.of(folder + file.rawValue)) }
-        guard stats.contains(where: { $0.0 == "\(slug)/\(DatasetFile.municipality.rawValue)" && $0.1 != nil }) else {
+        // Only a folder that is gone is a dataset that is gone: one without its municipality.yaml is refused (reading
+        // it says the file is missing), so that the database keeps its last valid version.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .gone(slug)
         }
         // Unchanged by status: every existing file has the status remembered with its hash, and those hashes are the

@@ -24,7 +24,7 @@ public struct SyncReport: Sendable {
         case unchanged
         /// Its files have errors: the database still holds the last version that passed, and the findings say why.
         case refused
-        /// Its folder is gone: its rows were deleted.
+        /// Its folder is gone: its rows were deleted (never while a folder of `Datasets/` is refused for its name).
         case removed
     }
 
@@ -161,7 +161,13 @@ extension BenchDatabase {
         let observed = preparation.observedStats()
         if !observed.isEmpty { try? write { db in try FileStatRecord.save(observed, db) } }
 
-        if slugs == nil {
+        // Folders of Datasets/ that cannot be a dataset (their name is no slug): refused, each with its finding; while
+        // there are any, no dataset is removed for a missing folder (it may be one of them, renamed by mistake).
+        let misnamed = slugs == nil ? workspace.folderFindings() : []
+        for finding in misnamed {
+            report.entries.append(.init(dataset: finding.location.file, outcome: .refused, rows: 0, findings: [finding], dialects: [:]))
+        }
+        if slugs == nil && misnamed.isEmpty {
             // The folders listed at the start; one deleted since was found gone while preparing.
             let onDisk = Set(selected.map(\.rawValue))
             let inDatabase = try read { db in

@@ -40,21 +40,68 @@ public struct Workspace: Sendable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    /// Every dataset folder (a folder of `Datasets/` with a `municipality.yaml`), sorted by slug.
+    /// Every dataset folder (a folder of `Datasets/` whose name is a slug, other than `reference/`), sorted by slug.
+    /// A folder without a (readable) `municipality.yaml` is one too: reading it says what is missing.
     public func slugs() -> [Slug] {
+        entries().datasets
+    }
+
+    /// The folders of `Datasets/` that are neither a dataset nor `reference/`: each a finding that names it and says
+    /// what to do. Hidden entries (`.git`, `.DS_Store`) and loose files (a README) are left alone.
+    public func folderFindings() -> [Finding] {
+        entries().misnamed.map(Workspace.misnamedFolder)
+    }
+
+    /// The finding for a folder of `Datasets/` whose name is no slug.
+    private static func misnamedFolder(_ name: String) -> Finding {
+        let rename = suggestedSlug(name).map { "rename the folder to '\($0)' (and write 'slug: \($0)' in its municipality.yaml)" }
+            ?? "give the folder a valid slug as its name"
+        return Finding(.error, at: Location(file: "Datasets/\(name)/"), code: "bad-folder-name",
+                       found: "the folder '\(name)' is no dataset: its name is not a slug (\(Slug.rule))",
+                       expected: rename + ", or move it out of Datasets/")
+    }
+
+    /// The folders of `Datasets/`: datasets by slug, and the names of folders that cannot be one.
+    private func entries() -> (datasets: [Slug], misnamed: [String]) {
         let base = datasetsDirectory.path
         let names = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+        var datasets: [Slug] = [], misnamed: [String] = []
         // Paths as text: a URL per folder took most of the time of listing 427 of them.
-        return names.compactMap(Slug.init).filter {
-            FileManager.default.fileExists(atPath: base + "/" + $0.rawValue + "/" + DatasetFile.municipality.rawValue)
-        }.sorted()
+        for name in names where !name.hasPrefix(".") && name != "reference" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            if let slug = Slug(name) { datasets.append(slug) } else { misnamed.append(name) }
+        }
+        return (datasets.sorted(), misnamed.sorted())
+    }
+
+    /// The slug a misnamed folder most likely means (`Aachen`, `aachén` -> `aachen`, `aa chen` -> `aa-chen`), if any.
+    static func suggestedSlug(_ name: String) -> String? {
+        let german = name.lowercased().replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe")
+            .replacingOccurrences(of: "ü", with: "ue").replacingOccurrences(of: "ß", with: "ss")
+        let folded = german.folding(options: .diacriticInsensitive, locale: nil)
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if (scalar == " " || scalar == "-" || scalar == "_" || scalar == "."), !slug.isEmpty, slug.last != "-" {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return Slug(String(slug.prefix(63)))?.rawValue
     }
 
     /// The slug for user input, refusing path characters and naming the datasets there are.
     public func slug(_ text: String) throws(StorageError) -> Slug {
         guard let slug = Slug(text) else { throw .invalidSlug(text) }
-        // One file's existence, not a listing of every folder: `bench export site --pairs` names 854 slugs at scale.
-        guard FileManager.default.fileExists(atPath: directory(of: slug).appendingPathComponent(DatasetFile.municipality.rawValue).path) else {
+        // One folder's existence, not a listing of every folder: `bench export site --pairs` names 854 slugs at scale.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory(of: slug).path, isDirectory: &isDirectory), isDirectory.boolValue,
+              slug.rawValue != "reference" else {
+            // A folder that would be this dataset but for its name: say so rather than that there is none.
+            let misnamed = entries().misnamed.filter { Workspace.suggestedSlug($0) == slug.rawValue }.map(Workspace.misnamedFolder)
+            if !misnamed.isEmpty { throw .invalidInput(misnamed) }
             throw .unknownMunicipality(text, known: slugs().map(\.rawValue))
         }
         return slug
@@ -91,7 +138,8 @@ struct FileContents: Sendable {
     enum Content: Sendable {
         case data(Data)
         case missing
-        case unreadable(String)
+        /// Not a regular file, too large, a link out of the workspace, or unreadable.
+        case problem(FileReading.Problem)
     }
 
     private(set) var contents: [String: Content] = [:]
@@ -104,16 +152,13 @@ struct FileContents: Sendable {
         }.sorted()
     }
 
-    /// Reads `url`; `path` is its name relative to `Datasets/`.
-    mutating func load(_ url: URL, as path: String) {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            contents[path] = .missing
-            return
-        }
-        do {
-            contents[path] = .data(try Data(contentsOf: url))
-        } catch {
-            contents[path] = .unreadable(error.localizedDescription)
+    /// Reads `url` if it is a regular file of at most `limit` bytes; `path` is its name relative to `Datasets/`, and
+    /// a symbolic link must point inside `workspace`.
+    mutating func load(_ url: URL, as path: String, limit: Int, workspace: URL) {
+        switch FileReading.read(url.path, limit: limit, workspace: workspace.path) {
+        case .data(let data): contents[path] = .data(data)
+        case .missing: contents[path] = .missing
+        case .problem(let problem): contents[path] = .problem(problem)
         }
     }
 
@@ -127,7 +172,8 @@ extension Workspace {
     /// Reads the bytes of `Datasets/reference/ozg_leistungen.csv`.
     func loadReference() -> FileContents {
         var contents = FileContents()
-        contents.load(referenceDirectory.appendingPathComponent(TableSchema.ozgReference.fileName), as: Workspace.referencePath)
+        contents.load(referenceDirectory.appendingPathComponent(TableSchema.ozgReference.fileName), as: Workspace.referencePath,
+                      limit: FileReading.tableLimit, workspace: root)
         return contents
     }
 
@@ -135,7 +181,8 @@ extension Workspace {
     func load(_ slug: Slug) -> FileContents {
         var contents = FileContents()
         for file in DatasetFile.allCases {
-            contents.load(directory(of: slug).appendingPathComponent(file.rawValue), as: "\(slug)/\(file.rawValue)")
+            contents.load(directory(of: slug).appendingPathComponent(file.rawValue), as: "\(slug)/\(file.rawValue)",
+                          limit: file == .municipality ? FileReading.metadataLimit : FileReading.tableLimit, workspace: root)
         }
         return contents
     }
@@ -147,7 +194,8 @@ extension Workspace {
 
     func readReference(_ contents: FileContents) -> (ReferenceCatalogue, [Finding]) {
         let url = referenceDirectory.appendingPathComponent(TableSchema.ozgReference.fileName)
-        guard case .data = contents[Workspace.referencePath] else { return (ReferenceCatalogue(), []) }
+        // No reference data is allowed (an empty catalogue); a reference file that is no readable file is a finding.
+        if case .missing = contents[Workspace.referencePath] { return (ReferenceCatalogue(), []) }
         let (table, _, readFindings) = readTable(url, contents[Workspace.referencePath])
         guard let table else { return (ReferenceCatalogue(), readFindings) }
         let (services, findings) = TableDecoder.ozgReference(table)
@@ -220,9 +268,8 @@ extension Workspace {
         case .missing:
             findings.append(Finding(.error, at: Location(file: path), code: "missing-file", found: "the file is missing",
                                     expected: "create it (bench new writes every file with its header)"))
-        case .unreadable(let reason):
-            findings.append(Finding(.error, at: Location(file: path), code: "unreadable-file",
-                                    found: "the file cannot be read (\(reason))", expected: "check its permissions"))
+        case .problem(let problem):
+            findings.append(Finding(.error, at: Location(file: path), code: problem.code, found: problem.found, expected: problem.expected))
         }
         return nil
     }

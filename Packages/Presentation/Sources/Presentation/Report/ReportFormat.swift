@@ -1,3 +1,4 @@
+import Domain
 import Comparison
 
 /// The text forms of a comparison and of a gaps checklist.
@@ -16,21 +17,30 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 public enum ReportRenderer {
     /// The report in `format`; `colour` adds ANSI colours to the table (the caller decides whether the terminal wants them).
     public static func render(_ report: ComparisonReport, as format: ReportFormat, colour: Bool = false) -> String {
+        let text: String
         switch format {
-        case .table: return ReportTable(report: report, style: TerminalStyle(colour: colour)).text
-        case .markdown: return ReportMarkdown(report: report).text
-        case .csv: return ReportCSV(report: report).text
-        case .json: return ReportJSON.text(report)
+        case .table: text = ReportTable(report: report, style: TerminalStyle(colour: colour)).text
+        case .markdown: text = ReportMarkdown(report: report).text
+        case .csv: text = ReportCSV(report: report).text
+        case .json: text = ReportJSON.text(report)
         }
+        return visible(text, format: format, colour: colour)
+    }
+
+    /// The rendered text with every hidden character of dataset text shown as `<U+202E>` (bench's own colour codes kept).
+    static func visible(_ text: String, format: ReportFormat, colour: Bool) -> String {
+        HiddenCharacters.escaped(text, keepingColourCodes: colour && format == .table)
     }
 
     /// The checklist in `format`.
     public static func render(_ gaps: GapsChecklist, as format: ReportFormat, colour: Bool = false) -> String {
+        let text: String
         switch format {
-        case .table: return GapsText.table(gaps, style: TerminalStyle(colour: colour))
-        case .markdown: return GapsText.markdown(gaps)
-        case .csv: return GapsText.csv(gaps)
-        case .json: return GapsText.json(gaps)
+        case .table: text = GapsText.table(gaps, style: TerminalStyle(colour: colour))
+        case .markdown: text = GapsText.markdown(gaps)
+        case .csv: text = GapsText.csv(gaps)
+        case .json: text = GapsText.json(gaps)
         }
+        return visible(text, format: format, colour: colour)
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -35,7 +36,7 @@ struct SiteWriter: Sendable {
                 if folders.insert(parent.path).inserted {
                     try attempt(parent.path) { try manager.createDirectory(at: parent, withIntermediateDirectories: true) }
                 }
-                try SiteWriter.writeFile(file.contents, to: url.path)
+                try SiteWriter.writeFile(SiteWriter.visible(file.contents, path: file.path), to: url.path)
             }
             if manager.fileExists(atPath: folder.path) {
                 try attempt(folder.path) { try manager.moveItem(at: folder, to: previous) }
@@ -85,6 +86,16 @@ struct SiteWriter: Sendable {
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String { paths.append(path) }
         return paths.sorted()
+    }
+
+    /// A page, chart or download with every hidden character of dataset text written visibly (`&lt;U+202E&gt;` in
+    /// HTML and SVG, `<U+202E>` in CSV); the bytes as they are where there is none (and for images).
+    static func visible(_ contents: Data, path: String) -> Data {
+        let html = path.hasSuffix(".html") || path.hasSuffix(".svg")
+        guard html || path.hasSuffix(".csv") || path.hasSuffix(".txt") || path.hasSuffix(".json") else { return contents }
+        let text = String(decoding: contents, as: UTF8.self)
+        let escaped = HiddenCharacters.escaped(text, html: html)
+        return escaped == text ? contents : Data(escaped.utf8)
     }
 
     /// Writes a file with plain POSIX calls: Foundation's `Data.write` syncs every file to disk, which for
