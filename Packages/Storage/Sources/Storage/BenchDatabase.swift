@@ -52,18 +52,20 @@ public final class BenchDatabase: Sendable {
     }
 
     /// Applies the migrations not yet applied. GRDB reads which ones are applied before it begins the transaction
-    /// of each, so two processes opening a new database at once may both start the same migration: the second then
-    /// fails ("table … already exists"). Where that happened, the other process has moved the database on, and
-    /// migrating again goes on from there.
+    /// of each, so two processes opening a new database at once may both start the same migration (the second then
+    /// fails: "table … already exists"), or one may look for GRDB's table of migrations while the other creates it
+    /// ("no such table: grdb_migrations", seen on a fresh clone in CI). Where that happened, the other process has
+    /// moved the database on, and migrating again goes on from there; an error that stays is thrown after a few tries.
     private static func migrate(_ queue: DatabaseQueue, with migrator: DatabaseMigrator) throws {
+        var attempt = 1
         while true {
-            let before = try queue.read { try migrator.appliedIdentifiers($0) }
             do {
                 try migrator.migrate(queue)
                 return
             } catch {
-                let after = try queue.read { try migrator.appliedIdentifiers($0) }
-                if after.count <= before.count { throw error }
+                guard attempt < 5 else { throw error }
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                attempt += 1
             }
         }
     }
