@@ -14,11 +14,16 @@ public struct ServiceRecord: Sendable, Hashable {
     public var responsible: String
     public var sourceID: String
     public var note: String
+    /// A dashboard row's `art_flaechendeckung` (column `coverage`); nil for rows not made from the dashboard.
+    public var coverage: DashboardCoverage?
+    /// A dashboard row's `aktiv` (column `active`: ja, nein); nil where not given.
+    public var active: Bool?
     public var origin: Location?
 
     public init(snapshot: PartialDate, name: String, nameCorrected: String = "", unit: CountingUnit,
                 ozgID: Reported<OzgID?>, leikaKey: LeikaKey? = nil, match: MatchMethod, status: String,
-                responsible: String = "", sourceID: String, note: String = "", origin: Location? = nil) {
+                responsible: String = "", sourceID: String, note: String = "", coverage: DashboardCoverage? = nil,
+                active: Bool? = nil, origin: Location? = nil) {
         self.snapshot = snapshot
         self.name = name
         self.nameCorrected = nameCorrected
@@ -30,6 +35,8 @@ public struct ServiceRecord: Sendable, Hashable {
         self.responsible = responsible
         self.sourceID = sourceID
         self.note = note
+        self.coverage = coverage
+        self.active = active
         self.origin = origin
     }
 

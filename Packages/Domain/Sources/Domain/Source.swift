@@ -10,10 +10,15 @@ public struct Source: Sendable, Hashable, Identifiable {
     public var body: Reported<String>
     public var location: String
     public var note: String
+    /// For a dashboard export: whether it holds the rows of the units above (Kreis, Land, Bund) and below
+    /// (a Kreis's member towns) the authority (columns `include_above`, `include_below`); nil where not said.
+    public var includeAbove: Bool?
+    public var includeBelow: Bool?
     public var origin: Location?
 
     public init(id: String, title: String, type: SourceType, reference: Reported<String>, date: PartialDate,
-                body: Reported<String>, location: String = "", note: String = "", origin: Location? = nil) {
+                body: Reported<String>, location: String = "", note: String = "", includeAbove: Bool? = nil,
+                includeBelow: Bool? = nil, origin: Location? = nil) {
         self.id = id
         self.title = title
         self.type = type
@@ -22,6 +27,8 @@ public struct Source: Sendable, Hashable, Identifiable {
         self.body = body
         self.location = location
         self.note = note
+        self.includeAbove = includeAbove
+        self.includeBelow = includeBelow
         self.origin = origin
     }
 }

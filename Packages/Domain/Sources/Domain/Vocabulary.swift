@@ -16,6 +16,21 @@ public enum CountingUnit: String, Sendable, Hashable, CaseIterable, Codable {
 /// How a service name was matched to an OZG-Leistung; a person reviews every match that is not exact.
 public enum MatchMethod: String, Sendable, Hashable, CaseIterable {
     case exact, normalised, manual, none
+    /// The source itself files the service under the OZG-ID (a dashboard row's `ozgid`): a sourced fact, not a match.
+    case source
+}
+
+/// How widely the federal OZG dashboard says a service is available (its `art_flaechendeckung`), kept per row.
+public enum DashboardCoverage: String, Sendable, Hashable, CaseIterable, Codable {
+    case federal = "bundesweit flächendeckend"
+    case land = "landesweit flächendeckend"
+    case kreis = "kreisweit flächendeckend"
+    case oneMunicipality = "in mind. einer Kommune verfügbar"
+    case notEvaluated = "nicht in Auswertung berücksichtigt"
+
+    /// Offered centrally for every authority (bundes- or landesweit flächendeckend): the dashboard's nearest
+    /// thing to EfA availability, never proof of EfA reuse.
+    public var isCentral: Bool { self == .federal || self == .land }
 }
 
 /// How exact a reported number is: "41", "ca. 190", "mindestens 1".

@@ -1,15 +1,6 @@
 import Domain
 import Foundation
 
-/// How widely the federal OZG dashboard says a service is available (its `art_flaechendeckung`).
-public enum DashboardCoverage: String, Sendable, Hashable, CaseIterable {
-    case federal = "bundesweit flächendeckend"
-    case land = "landesweit flächendeckend"
-    case kreis = "kreisweit flächendeckend"
-    case oneMunicipality = "in mind. einer Kommune verfügbar"
-    case notEvaluated = "nicht in Auswertung berücksichtigt"
-}
-
 /// One row of the federal OZG dashboard's export for one municipality: a LeiKa-Leistung and its online status.
 public struct DashboardRow: Sendable, Hashable {
     public var leikaKey: LeikaKey

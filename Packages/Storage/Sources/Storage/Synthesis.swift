@@ -80,6 +80,7 @@ public struct SyntheticWorkload: Sendable {
         case .municipal: return !parts.isDisjoint(with: municipal)
         case .district: return !parts.isDisjoint(with: district)
         case .municipalAndDistrict: return !parts.isDisjoint(with: municipal.union(district))
+        case .unknown: return false
         }
     }
 
@@ -149,6 +150,7 @@ public struct SyntheticWorkload: Sendable {
         case .kreisangehoerigeGemeinde: "Gemeinde"
         case .kreis: "Kreis"
         case .staedteregion: "StädteRegion"
+        default: kind.germanName
         }
         let metadata = MetadataWriter.yaml(for: Municipality(
             slug: Slug(slug)!, name: "\(kindName) Synthetisch \(number)", kind: kind, land: "Nordrhein-Westfalen",

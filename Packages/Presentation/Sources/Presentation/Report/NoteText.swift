@@ -137,8 +137,9 @@ public enum NoteText {
     /// The indefinite article for a kind's German name.
     static func article(_ kind: MunicipalityKind) -> String {
         switch kind {
-        case .kreisfreieStadt, .kreisangehoerigeGemeinde, .staedteregion: return "eine"
-        case .kreis: return "ein"
+        case .kreisfreieStadt, .kreisangehoerigeGemeinde, .staedteregion, .kreisangehoerigeStadt, .grosseKreisstadt: return "eine"
+        case .kreis, .landkreis, .stadtkreis, .regionalverband, .markt: return "ein"
+        case .unknown: return "eine Behörde der"
         }
     }
 

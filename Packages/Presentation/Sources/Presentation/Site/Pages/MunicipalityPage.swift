@@ -331,6 +331,7 @@ struct MunicipalityPage: Sendable {
         case .normalised: return "Schreibweise angeglichen"
         case .manual: return "von Hand zugeordnet"
         case .none: return "keine"
+        case .source: return "von der Quelle zugeordnet"
         }
     }
 

@@ -1,0 +1,68 @@
+/// One territorial unit of the municipality register (Destatis, Gemeindeverzeichnis): the facts bench carries as
+/// its own reference data in `Datasets/reference/`, with their source.
+public struct RegisterEntry: Sendable, Hashable {
+    /// Amtlicher Gemeindeschlüssel: 8 digits for a Gemeinde (and a kreisfreie Stadt), 5 for a Kreis.
+    public var ags: String
+    /// Amtlicher Regionalschlüssel: 12 digits for a Gemeinde, 5 for a Kreis.
+    public var ars: String
+    public var name: String
+    public var kind: MunicipalityKind
+    /// The 2-digit Land code (`05`) and the Land's name.
+    public var landCode: String
+    public var land: String
+    /// The 5-digit key of the Kreis the unit lies in (its own key for a Kreis or kreisfreie Stadt).
+    public var kreis: String
+    public var population: Population?
+
+    public init(ags: String, ars: String, name: String, kind: MunicipalityKind, landCode: String, land: String,
+                kreis: String, population: Population?) {
+        self.ags = ags
+        self.ars = ars
+        self.name = name
+        self.kind = kind
+        self.landCode = landCode
+        self.land = land
+        self.kreis = kreis
+        self.population = population
+    }
+}
+
+/// The register as a whole, looked up by ARS or AGS.
+public struct MunicipalityRegister: Sendable {
+    public private(set) var entries: [RegisterEntry]
+    private var byARS: [String: Int] = [:]
+    private var byAGS: [String: Int] = [:]
+
+    public init(_ entries: [RegisterEntry]) {
+        self.entries = entries
+        for (index, entry) in entries.enumerated() {
+            if byARS[entry.ars] == nil { byARS[entry.ars] = index }
+            if byAGS[entry.ags] == nil { byAGS[entry.ags] = index }
+        }
+    }
+
+    public subscript(ars ars: String) -> RegisterEntry? { byARS[ars].map { entries[$0] } }
+    public subscript(ags ags: String) -> RegisterEntry? { byAGS[ags].map { entries[$0] } }
+}
+
+/// A population size class for peer groups ("20.000 bis unter 50.000 Einwohner"); the classes are data in
+/// `Datasets/reference/`, with their source named.
+public struct SizeClass: Sendable, Hashable, Codable {
+    public var id: String
+    /// The German label readers see.
+    public var label: String
+    /// Inhabitants from `lower` (inclusive) to `upper` (exclusive); nil for no upper end.
+    public var lower: Int
+    public var upper: Int?
+    public var source: String
+
+    public init(id: String, label: String, lower: Int, upper: Int?, source: String) {
+        self.id = id
+        self.label = label
+        self.lower = lower
+        self.upper = upper
+        self.source = source
+    }
+
+    public func contains(_ inhabitants: Int) -> Bool { inhabitants >= lower && upper.map { inhabitants < $0 } ?? true }
+}
