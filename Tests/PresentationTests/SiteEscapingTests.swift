@@ -87,21 +87,21 @@ struct SiteEscapingTests {
     }
 
     @Test func spreadsheetFieldsKeepNumbersAndNeutraliseFormulas() {
-        #expect(SpreadsheetCSV.field("=1+1") == "'=1+1")
-        #expect(SpreadsheetCSV.field("+49 214") == "'+49 214")
-        #expect(SpreadsheetCSV.field("@SUM(A1)") == "'@SUM(A1)")
-        #expect(SpreadsheetCSV.field("-A1+1") == "'-A1+1")
-        #expect(SpreadsheetCSV.field("-3+cmd") == "'-3+cmd")
-        #expect(SpreadsheetCSV.field("\tcmd") == "'\tcmd")
-        #expect(SpreadsheetCSV.field("-3") == "-3")
-        #expect(SpreadsheetCSV.field("\u{2212}1.187") == "-1.187")
-        #expect(SpreadsheetCSV.field("-1,9") == "-1,9")
-        #expect(SpreadsheetCSV.field("1.187") == "1.187")
-        #expect(SpreadsheetCSV.field("23,8\u{a0}%") == "23,8 %")
-        #expect(SpreadsheetCSV.field("a;b") == "\"a;b\"")
-        #expect(SpreadsheetCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(SpreadsheetCSV.field("12.34") == "12.34")
-        #expect(SpreadsheetCSV.encode([["a", "b"], ["1", "2"]]) == "\u{feff}a;b\r\n1;2\r\n")
+        #expect(CSVWriter.spreadsheet.field("=1+1") == "'=1+1")
+        #expect(CSVWriter.spreadsheet.field("+49 214") == "'+49 214")
+        #expect(CSVWriter.spreadsheet.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVWriter.spreadsheet.field("-A1+1") == "'-A1+1")
+        #expect(CSVWriter.spreadsheet.field("-3+cmd") == "'-3+cmd")
+        #expect(CSVWriter.spreadsheet.field("\tcmd") == "'\tcmd")
+        #expect(CSVWriter.spreadsheet.field("-3") == "-3")
+        #expect(CSVWriter.spreadsheet.field("\u{2212}1.187") == "-1.187")
+        #expect(CSVWriter.spreadsheet.field("-1,9") == "-1,9")
+        #expect(CSVWriter.spreadsheet.field("1.187") == "1.187")
+        #expect(CSVWriter.spreadsheet.field("23,8\u{a0}%") == "23,8 %")
+        #expect(CSVWriter.spreadsheet.field("a;b") == "\"a;b\"")
+        #expect(CSVWriter.spreadsheet.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVWriter.spreadsheet.field("12.34") == "12.34")
+        #expect(CSVWriter.spreadsheet.document([["a", "b"], ["1", "2"]]) == "\u{feff}a;b\r\n1;2\r\n")
     }
 
     /// Every tag of a page with its attribute names, read the way a browser tokenises them: a name, `="`, and a

@@ -48,17 +48,3 @@ enum MetadataWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-/// Writes CSV the way the dataset format specifies: UTF-8, comma, LF, quotes only where needed.
-public enum CSVWriter {
-    /// One record, without the line break.
-    public static func row(_ fields: [String]) -> String {
-        fields.map(cell).joined(separator: ",")
-    }
-
-    public static func cell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
-            || text.first == " " || text.last == " " else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

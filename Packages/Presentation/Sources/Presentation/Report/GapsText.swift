@@ -60,7 +60,7 @@ enum GapsText {
     static func csv(_ gaps: GapsChecklist) -> String {
         var lines = ["kommune,abschnitt,angabe,ort,grund"]
         for item in gaps.items {
-            lines.append([item.slug.rawValue, item.metric.rawValue, item.figure, item.location, item.reason].map(csvField).joined(separator: ","))
+            lines.append(CSVWriter.report.record([item.slug.rawValue, item.metric.rawValue, item.figure, item.location, item.reason]))
         }
         return lines.joined(separator: "\n") + "\n"
     }

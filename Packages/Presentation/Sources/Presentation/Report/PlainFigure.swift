@@ -57,9 +57,3 @@ struct PlainFigure: Encodable, Sendable {
         return String(rounded)
     }
 }
-
-/// A CSV field, quoted where it holds a comma, a quote or a line break.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}

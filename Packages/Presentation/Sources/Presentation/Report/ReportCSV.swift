@@ -2,7 +2,8 @@ import Comparison
 import Domain
 
 /// A comparison as CSV: one line per figure and one per note, numbers plain. Column names are German, as the
-/// spreadsheet's readers are.
+/// spreadsheet's readers are. Text that begins like a formula (`=`, `+`, `-`, `@`) gets an apostrophe in front; numbers
+/// stay numbers.
 struct ReportCSV {
     var report: ComparisonReport
 
@@ -10,7 +11,7 @@ struct ReportCSV {
                          "nenner", "einheit", "qualifikator", "stand", "quellen", "anmerkung"]
 
     var text: String {
-        var lines = [Self.header.joined(separator: ",")]
+        var lines = [line(Self.header)]
         let columns = report.columns
         for section in report.sections {
             if case .notComparable(let reason) = section.comparability {
@@ -35,5 +36,6 @@ struct ReportCSV {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func line(_ fields: [String]) -> String { fields.map(csvField).joined(separator: ",") }
+    /// One record; a cell that a spreadsheet would run as a formula is neutralised (`CSVWriter.report`).
+    private func line(_ fields: [String]) -> String { CSVWriter.report.record(fields) }
 }

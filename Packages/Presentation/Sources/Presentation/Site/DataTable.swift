@@ -1,3 +1,5 @@
+import Domain
+
 /// A table of figures as the site shows it: an HTML table with caption and header scopes, and the same cells as a
 /// CSV download.
 struct DataTable: Sendable {
@@ -97,6 +99,6 @@ struct DataTable: Sendable {
             lines.append(["Quelle", "Dokument"])
             for number in cited.sorted() { lines.append(["[\(number)]", sources[number] ?? ""]) }
         }
-        return SpreadsheetCSV.encode(lines)
+        return CSVWriter.spreadsheet.document(lines)
     }
 }
