@@ -261,6 +261,12 @@ import Darwin
         } throws: { error in
             "\(error)".contains("newer version of bench")
         }
+        // In bench's own place, it is made anew.
+        let told = Told()
+        let rebuilt = try BenchDatabase(path: path, ownership: .derived(log: told.append))
+        #expect(told.lines == ["database \(path.path) was written by a newer version of bench; bench builds it again from Datasets/"])
+        #expect(try rebuilt.municipalities().isEmpty)
+        #expect(try rebuilt.integrityCheck() == ["ok"])
     }
 }
 
@@ -318,16 +324,89 @@ enum BenchBinary {
     }
 }
 
-/// A file that is not a database is named, with what to do.
-@Test func damagedDatabaseFileSaysWhatToDo() throws {
+/// A file that is not a database is named with what it is, left as it was, and never advised to be deleted; in
+/// bench's own place it is made anew.
+@Test func aFileThatIsNoDatabaseIsRefusedWhereNamedAndRebuiltWhereDerived() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-damaged-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("bench.sqlite")
-    try Data(repeating: 0x41, count: 4096).write(to: path)
+    let bytes = Data(repeating: 0x41, count: 4096)
+    try bytes.write(to: path)
     #expect {
         _ = try BenchDatabase(path: path)
     } throws: { error in
-        "\(error)".contains("delete it and run the command again")
+        "\(error)" == "database \(path.path): is not an SQLite file but a text file of 4096 bytes; bench changed nothing: "
+            + "name another file with --database (bench builds it from Datasets/), or leave out --database"
+    }
+    #expect(try Data(contentsOf: path) == bytes)
+    let told = Told()
+    let database = try BenchDatabase(path: path, ownership: .derived(log: told.append))
+    #expect(told.lines == ["database \(path.path) was not an SQLite file but a text file of 4096 bytes; bench builds it again from Datasets/"])
+    #expect(try database.municipalities().isEmpty)
+    #expect(DatabaseFile.inspect(path.path) == .bench)
+}
+
+/// The lines a derived database told.
+final class Told: @unchecked Sendable {
+    var lines: [String] = []
+    func append(_ line: String) { lines.append(line) }
+}
+
+/// What `DatabaseFile.inspect` makes of what it finds, and that looking changes nothing.
+@Suite struct DatabaseFileTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-dbfile-\(UUID().uuidString)")
+
+    init() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func sqlite(_ name: String, _ statements: [String]) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in for statement in statements { try db.execute(sql: statement) } }
+        try queue.close()
+        return url
+    }
+
+    @Test func eachKindIsToldApart() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(DatabaseFile.inspect(folder.appendingPathComponent("none").path) == .new)
+        let empty = folder.appendingPathComponent("empty")
+        try Data().write(to: empty)
+        #expect(DatabaseFile.inspect(empty.path) == .new)
+        #expect(DatabaseFile.inspect(folder.path) == .notAFile("is a folder, not a database file"))
+        let other = try sqlite("other.db", ["CREATE TABLE notes(a)", "CREATE TABLE tags(b)", "PRAGMA application_id = 7"])
+        #expect(DatabaseFile.inspect(other.path) == .otherDatabase(applicationID: 7, tables: ["notes", "tags"]))
+        #expect(DatabaseFile.inspect(other.path).found == "another program's SQLite database (2 tables: notes, tags, application_id 0x00000007)")
+        let earlier = try sqlite("earlier.db", ["CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)",
+                                                "INSERT INTO grdb_migrations VALUES ('v1-initial'), ('v2-service-record-for-scale')"])
+        #expect(DatabaseFile.inspect(earlier.path) == .earlierBench)
+        let alien = try sqlite("alien.db", ["CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)",
+                                            "INSERT INTO grdb_migrations VALUES ('v1-create-users')"])
+        #expect(DatabaseFile.inspect(alien.path) == .otherDatabase(applicationID: 0, tables: ["grdb_migrations"]))
+        let binary = folder.appendingPathComponent("binary")
+        try Data([0, 1, 2, 255]).write(to: binary)
+        #expect(DatabaseFile.inspect(binary.path) == .notSQLite("4 bytes of other data"))
+        let cut = folder.appendingPathComponent("cut")
+        try Data(DatabaseFile.magic + [1, 2]).write(to: cut)
+        #expect(DatabaseFile.inspect(cut.path) == .damaged("the file ends inside SQLite's header"))
+        let bench = folder.appendingPathComponent("bench.sqlite")
+        _ = try BenchDatabase(path: bench)
+        #expect(DatabaseFile.inspect(bench.path) == .bench)
+        // Looking left nothing beside the files.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["alien.db", "bench.sqlite", "binary", "cut", "earlier.db", "empty", "other.db"])
+    }
+
+    /// Two processes' worth of openers on a new path at once: every one gets bench's marked database.
+    @Test func aNewDatabaseIsMarkedFromItsFirstByte() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("new.sqlite")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 { group.addTask { _ = try BenchDatabase(path: path) } }
+            try await group.waitForAll()
+        }
+        #expect(DatabaseFile.inspect(path.path) == .bench)
     }
 }

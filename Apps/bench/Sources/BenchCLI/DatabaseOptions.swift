@@ -13,28 +13,38 @@ import Darwin
 /// Where the database is: shared by every command that reads or imports figures.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("database"),
-            help: ArgumentHelp("The SQLite database (default: .bench/bench.sqlite in the workspace). It is derived from Datasets/ and can be deleted at any time.",
+            help: ArgumentHelp("An SQLite database of bench's (default: .bench/bench.sqlite in the workspace, derived from Datasets/ and rebuilt by bench where damaged). A file that bench did not make is refused and left unchanged; a new path is created.",
                                valueName: "path"))
     var path: String?
 
     init() {}
 
-    /// The database file for a workspace.
-    func url(in workspace: Workspace) -> URL {
-        path.map { URL(fileURLWithPath: $0) } ?? workspace.defaultDatabase
-    }
+    /// The file the user named, if any (nil: the workspace's default database).
+    var named: URL? { path.map { URL(fileURLWithPath: $0) } }
 
-    /// Opens (and migrates) the database.
+    /// Opens (and migrates) the database: a file the user named only where bench made it; the default one made anew
+    /// where damaged, with a line on standard error.
     func open(_ workspace: Workspace) throws -> BenchDatabase {
-        try BenchDatabase(path: url(in: workspace))
+        if let named { return try BenchDatabase(path: named) }
+        return try BenchDatabase(workspace: workspace, log: printError)
     }
 
     /// What `body` makes of the workspace's figures (`Derivation`), with a progress line on a terminal while the
-    /// database is brought up to date and warnings on standard error.
+    /// database is brought up to date and warnings on standard error. Where the default database turns out to be
+    /// damaged in the middle (it is then removed), `body` runs once more on a database built anew.
     func derivation<T>(for workspace: Workspace, _ body: (Derivation) throws -> T) throws -> T {
         let progress = ProgressLine()
         defer { progress.finish() }
-        return try body(try Derivation(workspace: workspace, database: url(in: workspace), progress: progress.update, log: printError))
+        func attempt() throws -> T {
+            try body(try Derivation(workspace: workspace, database: named, progress: progress.update, log: printError))
+        }
+        do {
+            return try attempt()
+        } catch StorageError.damagedDatabase(let path, let reason, derived: true) {
+            progress.finish()
+            printError("database \(path) was damaged (\(reason)); bench builds it again from Datasets/")
+            return try attempt()
+        }
     }
 }
 

@@ -57,13 +57,19 @@ public final class Derivation {
     private var loadedReference: ReferenceCatalogue?
 
     /// - Parameters:
-    ///   - database: the database file (`workspace.defaultDatabase` where nil), opened and migrated here.
+    ///   - database: the database file the user named, opened and migrated here (only where bench made it); where nil,
+    ///     `workspace.defaultDatabase`, bench's own (made anew where damaged, with a line to `log`).
     ///   - progress: told how far an import has come while the sync writes.
     ///   - log: told of anything the user should know that does not stop the command.
     public init(workspace: Workspace, database: URL? = nil, progress: ((ImportProgress) -> Void)? = nil,
                 log: @escaping (String) -> Void) throws(StorageError) {
         self.workspace = workspace
-        self.database = try BenchDatabase(path: database ?? workspace.defaultDatabase)
+        // The default database is bench's own and derived; a file the user named is opened only where bench made it.
+        if let database {
+            self.database = try BenchDatabase(path: database)
+        } else {
+            self.database = try BenchDatabase(workspace: workspace, log: log)
+        }
         self.progress = progress
         self.log = log
     }

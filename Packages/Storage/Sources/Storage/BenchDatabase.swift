@@ -17,9 +17,23 @@ public final class BenchDatabase: Sendable {
     /// How long a command waits for another bench process that is writing, before it gives up with `.busy`.
     public static let busyTimeout: TimeInterval = 5
 
+    /// Whose the file at a database path is taken to be.
+    public enum Ownership {
+        /// A file the user named (`--database`): opened only where bench made it (or there is none, or it has zero
+        /// bytes); anything else is refused with what was found, and stays byte for byte as it was.
+        case named
+        /// bench's own derived database (`.bench/bench.sqlite`): where it is damaged, of a version this bench does not
+        /// know, or of a bench from before the mark, it is made anew (and filled from `Datasets/` by the next sync);
+        /// `log` is told so in one line. Another program's database is refused here too.
+        case derived(log: (String) -> Void)
+    }
+
+    /// Whether this is the derived database at its default place (see `Ownership`).
+    let derived: Bool
+
     /// Opens (creating where needed) the database at `path` and migrates it to the current schema.
     /// `busyTimeout` is how long to wait for another process that writes.
-    public init(path: URL, busyTimeout: TimeInterval = BenchDatabase.busyTimeout) throws(StorageError) {
+    public init(path: URL, busyTimeout: TimeInterval = BenchDatabase.busyTimeout, ownership: Ownership = .named) throws(StorageError) {
         self.path = path.standardizedFileURL
         self.busyTimeout = busyTimeout
         let displayPath = path.path
@@ -28,6 +42,9 @@ public final class BenchDatabase: Sendable {
         } catch {
             throw .database(path: displayPath, reason: "its folder cannot be created (\(error.localizedDescription))")
         }
+        var log: ((String) -> Void)?
+        if case .derived(let derivedLog) = ownership { log = derivedLog }
+        derived = log != nil
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.journalMode = .wal
@@ -39,15 +56,71 @@ public final class BenchDatabase: Sendable {
             // out and read back again and again. 64 MB is taken only as it is used.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
-        do {
-            queue = try DatabaseQueue(path: path.path, configuration: configuration)
-            let migrator = Schema.migrator
-            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw StorageError.database(path: displayPath, reason: "was written by a newer version of bench; delete it (it is rebuilt from Datasets/) or update bench")
+        queue = try Self.open(path.path, configuration: configuration, log: log)
+    }
+
+    /// Opens the database at `path` where it is bench's (making it where there is none), and migrates it. Where `log`
+    /// is given (the derived database), a file that is damaged, of an unknown version or of an earlier bench is made
+    /// anew once, and `log` is told in one line; otherwise such a file is refused and left as it is.
+    private static func open(_ path: String, configuration: Configuration, log: ((String) -> Void)?) throws(StorageError)
+        -> DatabaseQueue {
+        var rebuilt = false
+        func rebuild(because found: String) -> Bool {
+            guard let log, !rebuilt else { return false }
+            rebuilt = true
+            DatabaseFile.remove(path)
+            log("database \(path) \(found); bench builds it again from Datasets/")
+            return true
+        }
+        while true {
+            let file = DatabaseFile.inspect(path)
+            switch file {
+            case .new:
+                try DatabaseFile.create(path)
+                continue
+            case .bench:
+                break
+            case .otherDatabase(0, let tables) where tables.isEmpty && log != nil:
+                // An SQLite file without a table in bench's own folder holds nothing to lose.
+                if rebuild(because: "was an empty SQLite database") { continue }
+                throw .database(path: path, reason: refusal(file, derived: true))
+            case .earlierBench, .damaged, .notSQLite:
+                if rebuild(because: "was \(file.found)") { continue }
+                throw .database(path: path, reason: refusal(file, derived: log != nil))
+            case .otherDatabase, .notAFile:
+                throw .database(path: path, reason: refusal(file, derived: log != nil))
             }
-            try BenchDatabase.migrate(queue, with: migrator)
-        } catch {
-            throw BenchDatabase.storageError(error, path: displayPath)
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                let migrator = Schema.migrator
+                if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+                    try queue.close()
+                    if rebuild(because: "was written by a newer version of bench") { continue }
+                    throw StorageError.database(path: path, reason: "was written by a newer version of bench; update bench, or name "
+                                                + "another file with --database (bench builds it from Datasets/)")
+                }
+                try migrate(queue, with: migrator)
+                return queue
+            } catch {
+                let storageError = storageError(error, path: path)
+                guard case .damagedDatabase(_, let reason, _) = storageError else { throw storageError }
+                if rebuild(because: "was damaged (\(reason))") { continue }
+                throw .damagedDatabase(path: path, reason: reason, derived: log != nil)
+            }
+        }
+    }
+
+    /// Why a file that is not bench's is not opened, and what to do; never advice to delete a file the user named.
+    static func refusal(_ file: DatabaseFile, derived: Bool) -> String {
+        let instead = derived ? "move it out of .bench/ (bench then builds its database there from Datasets/)"
+                              : "name another file with --database (bench builds it from Datasets/), or leave out --database"
+        switch file {
+        case .notAFile:
+            return "\(file.found); bench changed nothing: name a database file with --database, or leave out --database"
+        case .otherDatabase, .earlierBench:
+            return "is \(file.found); bench opens only databases it made and marked, and changed nothing: \(instead)"
+        default:
+            return "is \(file.found); bench changed nothing: \(instead)"
         }
     }
 
@@ -70,9 +143,10 @@ public final class BenchDatabase: Sendable {
         }
     }
 
-    /// The database of a workspace at its default place, `.bench/bench.sqlite`.
-    public convenience init(workspace: Workspace) throws(StorageError) {
-        try self.init(path: workspace.defaultDatabase)
+    /// The database of a workspace at its default place, `.bench/bench.sqlite`: bench's own and derived (`log` is told
+    /// when it is made anew).
+    public convenience init(workspace: Workspace, log: @escaping (String) -> Void = { _ in }) throws(StorageError) {
+        try self.init(path: workspace.defaultDatabase, ownership: .derived(log: log))
     }
 
     // MARK: Reading
@@ -136,7 +210,7 @@ public final class BenchDatabase: Sendable {
         do {
             return try queue.read(body)
         } catch {
-            throw BenchDatabase.storageError(error, path: path.path)
+            throw failure(error)
         }
     }
 
@@ -153,20 +227,32 @@ public final class BenchDatabase: Sendable {
                 return result!
             }
         } catch {
-            throw BenchDatabase.storageError(error, path: path.path)
+            throw failure(error)
         }
+    }
+
+    /// What went wrong, as a `StorageError`. A damaged derived database is removed, so that the next command (or
+    /// the command's own second try) builds it anew from `Datasets/`; a file the user named is never touched.
+    func failure(_ error: any Error) -> StorageError {
+        var failure = Self.storageError(error, path: path.path)
+        if case .damagedDatabase(let path, let reason, _) = failure, derived {
+            DatabaseFile.remove(path)
+            failure = .damagedDatabase(path: path, reason: reason, derived: true)
+        }
+        return failure
     }
 
     static func storageError(_ error: any Error, path: String) -> StorageError {
         if let error = error as? StorageError {
             // Record types report values they cannot read without knowing the file; name it here.
             if case .database("", let reason) = error { return .database(path: path, reason: reason) }
+            if case .damagedDatabase("", let reason, _) = error { return .damagedDatabase(path: path, reason: reason, derived: false) }
             return error
         }
         if let error = error as? DatabaseError {
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return .busy(path: path) }
             if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-                return .database(path: path, reason: "is damaged (\(error.message ?? "not a database")); it is derived from Datasets/: delete it and run the command again")
+                return .damagedDatabase(path: path, reason: error.message ?? "not a database", derived: false)
             }
             return .database(path: path, reason: error.message ?? "\(error)")
         }

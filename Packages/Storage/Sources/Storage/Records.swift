@@ -14,7 +14,7 @@ private func dateColumns(_ date: PartialDate?) -> [(any DatabaseValueConvertible
 private func partialDate(_ row: Row, _ column: String) throws -> PartialDate {
     let text: String = row[column]
     guard let date = PartialDate(text) else {
-        throw StorageError.database(path: "", reason: "\(column) '\(text)' is not a date; delete the database file to rebuild it")
+        throw StorageError.damagedDatabase(path: "", reason: "\(column) '\(text)' is not a date", derived: false)
     }
     return date
 }
@@ -50,7 +50,7 @@ private func reported<T: Sendable & Hashable>(_ value: T?) -> Reported<T> {
 private func enumValue<E: RawRepresentable>(_ row: Row, _ column: String) throws -> E where E.RawValue == String {
     let text: String = row[column]
     guard let value = E(rawValue: text) else {
-        throw StorageError.database(path: "", reason: "\(column) '\(text)' is not a known value; delete the database file to rebuild it")
+        throw StorageError.damagedDatabase(path: "", reason: "\(column) '\(text)' is not a known value", derived: false)
     }
     return value
 }

@@ -39,7 +39,7 @@ enum ServiceRowReader {
         func value<E: RawRepresentable>(_ column: Int32, _ name: String) throws -> E where E.RawValue == String {
             let word = text(column) ?? ""
             guard let value = E(rawValue: word) else {
-                throw StorageError.database(path: "", reason: "\(name) '\(word)' is not a known value; delete the database file to rebuild it")
+                throw StorageError.damagedDatabase(path: "", reason: "\(name) '\(word)' is not a known value", derived: false)
             }
             return value
         }
@@ -49,7 +49,7 @@ enum ServiceRowReader {
             guard code == SQLITE_ROW else { throw error(code, connection) }
             let snapshotText = text(0) ?? ""
             guard let snapshot = snapshots[snapshotText] ?? PartialDate(snapshotText) else {
-                throw StorageError.database(path: "", reason: "snapshot '\(snapshotText)' is not a date; delete the database file to rebuild it")
+                throw StorageError.damagedDatabase(path: "", reason: "snapshot '\(snapshotText)' is not a date", derived: false)
             }
             snapshots[snapshotText] = snapshot
             let ozgID = (text(5).flatMap(OzgIDState.init(rawValue:)) ?? .unknown).id { OzgID(integer(4) ?? 0) }

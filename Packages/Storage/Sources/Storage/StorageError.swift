@@ -12,6 +12,9 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     case invalidInput([Finding])
     /// The database could not be opened, migrated or written.
     case database(path: String, reason: String)
+    /// The database cannot be read as SQLite or holds what this bench did not write. Where it is the derived database
+    /// at its default place (`derived`), it has been removed and is built again from `Datasets/`.
+    case damagedDatabase(path: String, reason: String, derived: Bool)
     /// Another process holds the database.
     case busy(path: String)
 
@@ -28,6 +31,10 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
             return findings.errors.map(\.description).joined(separator: "\n")
         case .database(let path, let reason):
             return "database \(path): \(reason)"
+        case .damagedDatabase(let path, let reason, let derived):
+            let what = derived ? "bench removed it and builds it again from Datasets/: run the command again"
+                               : "it is derived from Datasets/: name a new file with --database (bench builds it there), or leave out --database"
+            return "database \(path) is damaged (\(reason)); \(what)"
         case .busy(let path):
             return "database \(path) is in use by another bench process; wait for it to finish and run the command again"
         }

@@ -153,7 +153,7 @@ extension BenchDatabase {
                     try apply(item) { body in try write(body) }
                 }
             } catch {
-                throw Self.storageError(error, path: path.path)
+                throw failure(error)
             }
         }
 
@@ -331,7 +331,7 @@ extension BenchDatabase {
         do {
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = \(on ? "ON" : "OFF")") }
         } catch {
-            throw Self.storageError(error, path: path.path)
+            throw failure(error)
         }
     }
 }
