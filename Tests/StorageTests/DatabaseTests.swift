@@ -347,6 +347,40 @@ enum BenchBinary {
     #expect(DatabaseFile.inspect(path.path) == .bench)
 }
 
+/// A derived database found damaged in the middle of a command (a table's pages, not the schema) is removed, and the
+/// next opening builds it anew; the error says so instead of advising to delete it.
+@Test func aDerivedDatabaseDamagedInATableIsRemovedAndBuiltAgain() throws {
+    let workspace = try Fixtures.workspace()
+    defer { Fixtures.remove(workspace) }
+    let path = workspace.defaultDatabase
+    var root = 0, pageSize = 0
+    do {
+        let database = try BenchDatabase(workspace: workspace)
+        #expect(try database.synchronize(workspace: workspace).refused.isEmpty)
+        try database.read { db in
+            root = try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'dataset_file'")!
+            pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size")!
+        }
+    }
+    #expect(!FileManager.default.fileExists(atPath: path.path + "-wal"), "closed and checkpointed")
+    var data = try Data(contentsOf: path)
+    data.replaceSubrange((root - 1) * pageSize..<root * pageSize, with: Data(repeating: 0xA5, count: pageSize))
+    try data.write(to: path)
+    let told = Told()
+    let damaged = try BenchDatabase(workspace: workspace, log: told.append)
+    #expect(told.lines.isEmpty, "the schema is sound: the damage shows only when the table is read")
+    #expect {
+        _ = try damaged.synchronize(workspace: workspace)
+    } throws: { error in
+        guard case StorageError.damagedDatabase(let errorPath, _, derived: true) = error else { return false }
+        return errorPath == path.path && "\(error)".contains("bench removed it and builds it again from Datasets/: run the command again")
+    }
+    #expect(!FileManager.default.fileExists(atPath: path.path))
+    let rebuilt = try BenchDatabase(workspace: workspace)
+    #expect(try rebuilt.synchronize(workspace: workspace).entry("beispielstadt")?.outcome == .imported)
+    #expect(try rebuilt.integrityCheck() == ["ok"])
+}
+
 /// The lines a derived database told.
 final class Told: @unchecked Sendable {
     var lines: [String] = []
