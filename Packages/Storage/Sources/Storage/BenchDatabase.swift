@@ -116,7 +116,7 @@ public final class BenchDatabase: Sendable {
                               : "name another file with --database (bench builds it from Datasets/), or leave out --database"
         switch file {
         case .notAFile:
-            return "\(file.found); bench changed nothing: name a database file with --database, or leave out --database"
+            return "\(file.found); bench changed nothing: " + (derived ? instead : "name a database file with --database, or leave out --database")
         case .otherDatabase, .earlierBench:
             return "is \(file.found); bench opens only databases it made and marked, and changed nothing: \(instead)"
         default:
