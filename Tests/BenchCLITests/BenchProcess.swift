@@ -66,6 +66,13 @@ struct TemporaryWorkspace {
         for slug in slugs + (reference ? ["reference"] : []) {
             try FileManager.default.copyItem(at: bundled.appendingPathComponent(slug), to: datasets.appendingPathComponent(slug))
         }
+        // The reviewed list of the site's pairs comes along where every dataset it names does.
+        let list = bundled.appendingPathComponent("comparisons.csv")
+        let named = String(decoding: try Data(contentsOf: list), as: UTF8.self).split(separator: "\n").dropFirst()
+            .flatMap { $0.split(separator: ",").prefix(2).map(String.init) }
+        if !slugs.isEmpty, Set(named).isSubset(of: slugs) {
+            try FileManager.default.copyItem(at: list, to: datasets.appendingPathComponent("comparisons.csv"))
+        }
     }
 
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }

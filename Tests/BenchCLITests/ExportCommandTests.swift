@@ -72,8 +72,8 @@ import Testing
     func deterministic() throws {
         let workspace = try CompareFixtures.workspace()
         defer { workspace.remove() }
-        let first = try BenchProcess.run(["export", "site", "--out", "eins"], in: workspace.root)
-        let second = try BenchProcess.run(["export", "site", "--out", "zwei"], in: workspace.root)
+        let first = try BenchProcess.run(["export", "site", "--out", "eins", "--pairs", "all"], in: workspace.root)
+        let second = try BenchProcess.run(["export", "site", "--out", "zwei", "--pairs", "all"], in: workspace.root)
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         let one = try Self.files(in: workspace.url("eins")), two = try Self.files(in: workspace.url("zwei"))
         // 11 pages (start, 3 profiles, 3 pairs, 4 about the site), 21 CSV tables, the stylesheet, the marker.
@@ -82,9 +82,43 @@ import Testing
         #expect(one.count == 34)
         #expect(one == two)
         // Exporting again into the same folder replaces the earlier export without asking.
-        let again = try BenchProcess.run(["export", "site", "--out", "eins"], in: workspace.root)
+        let again = try BenchProcess.run(["export", "site", "--out", "eins", "--pairs", "all"], in: workspace.root)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try Self.files(in: workspace.url("eins")) == one)
+    }
+
+    @Test("By default the site compares only the pairs of Datasets/comparisons.csv, so its pages grow linearly with the datasets")
+    func linearSite() throws {
+        let workspace = try TemporaryWorkspace(reference: false)
+        defer { workspace.remove() }
+        var pages: [Int: Int] = [:]
+        for count in [10, 30] {
+            let synth = try BenchProcess.run(["synth", "--out", "w\(count)", "--municipalities", "\(count)", "--snapshots", "1"],
+                                             in: workspace.root)
+            #expect(synth.status == 0, "\(synth.stderr)")
+            let result = try BenchProcess.run(["export", "site", "--out", "site"], in: workspace.url("w\(count)"))
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("there is no Datasets/comparisons.csv, so the site compares no pairs"))
+            let files = try Self.files(in: workspace.url("w\(count)/site"))
+            #expect(!files.keys.contains { $0.hasPrefix("vergleiche/") })
+            pages[count] = files.keys.filter { $0.hasSuffix(".html") }.count
+        }
+        // A profile per authority and five pages about the site: 15 and 35, not 45 + 15 and 435 + 35 with every pair.
+        #expect(pages == [10: 15, 30: 35])
+
+        // A reviewed list adds exactly its pairs; a row naming no dataset is refused with its line and column.
+        try workspace.write("a,b,note\nsynth-0002,synth-0001,Vergleichsring\nsynth-0003,synth-0001,\n", to: "w10/Datasets/comparisons.csv")
+        let listed = try BenchProcess.run(["export", "site", "--out", "site"], in: workspace.url("w10"))
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let compared = try Self.files(in: workspace.url("w10/site")).keys.filter { $0.hasPrefix("vergleiche/") }.sorted()
+        #expect(compared == ["vergleiche/synth-0002_synth-0001.html", "vergleiche/synth-0003_synth-0001.html"])
+        try workspace.write("a,b,note\nsynth-0002,synth-9999,\n", to: "w10/Datasets/comparisons.csv")
+        let refused = try BenchProcess.run(["export", "site", "--out", "site"], in: workspace.url("w10"))
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Datasets/comparisons.csv:2:12: error: 'synth-9999' is no dataset in Datasets/"), "\(refused.stderr)")
+        let validate = try BenchProcess.run(["validate"], in: workspace.url("w10"))
+        #expect(validate.status == 1)
+        #expect(validate.stdout.contains("Datasets/comparisons.csv:2:12: error: 'synth-9999' is no dataset"), "\(validate.stdout)")
     }
 
     @Test("--pairs chooses the comparisons; a pair with an unknown slug is refused")

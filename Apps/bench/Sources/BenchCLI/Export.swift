@@ -20,7 +20,9 @@ extension Bench.Export {
         static let configuration = CommandConfiguration(
             abstract: "Write the static, accessible HTML site for the intranet: start page, one page per municipality and per compared pair, Methodik, Quellenverzeichnis, Erklärung zur Barrierefreiheit.",
             discussion: """
-                The folder works on any web server and opened straight from disk; it loads nothing from outside. The \
+                The pairs compared are those the reviewed list Datasets/comparisons.csv names (columns a, b, note), \
+                or those --pairs names; without either, the site has no pair pages (a site of every pair grows with \
+                the square of the datasets: --pairs all asks for it). The folder works on any web server and opened straight from disk; it loads nothing from outside. The \
                 comparisons are computed by the same code as 'bench compare'. The same datasets give byte-identical \
                 files. An earlier export in the folder is replaced; a folder with other files is refused unless \
                 --force is given.
@@ -33,7 +35,7 @@ extension Bench.Export {
         @Option(help: ArgumentHelp("The folder to write the site into (created where missing).", valueName: "folder"))
         var out: String
 
-        @Option(help: ArgumentHelp("The pairs to compare, as slug:slug separated by commas (default: every pair).",
+        @Option(help: ArgumentHelp("The pairs to compare, as slug:slug separated by commas, or 'all' for every pair (default: the pairs of Datasets/comparisons.csv).",
                                    valueName: "a:b,c:d"))
         var pairs: String?
 
@@ -53,13 +55,24 @@ extension Bench.Export {
             if let generatedAt, PartialDate(generatedAt) == nil {
                 throw ValidationError("--generated-at '\(generatedAt)' is not a date; write it as YYYY-MM-DD (e.g. 2026-01-15).")
             }
-            if let pairs { _ = try Site.parsePairs(pairs) }
+            if let pairs, pairs != "all" { _ = try Site.parsePairs(pairs) }
         }
 
         mutating func run() throws {
             try reportingErrors {
                 let workspace = try workspaceOptions.workspace()
-                let chosen = try pairs.map(Site.parsePairs).map { try $0.map { (try workspace.slug($0.0), try workspace.slug($0.1)) } }
+                let chosen: [(Slug, Slug)]?
+                switch pairs {
+                case "all": chosen = nil
+                case let text?: chosen = try Site.parsePairs(text).map { (try workspace.slug($0.0), try workspace.slug($0.1)) }
+                case nil:
+                    if let listed = try workspace.sitePairs() {
+                        chosen = listed
+                    } else {
+                        chosen = []
+                        printError("note: there is no Datasets/\(Workspace.sitePairsFile), so the site compares no pairs; name them there (a,b,note) or with --pairs")
+                    }
+                }
                 let inputs = try databaseOptions.derivation(for: workspace) { try $0.site(pairs: chosen) }
                 let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) })
                 if !options.hasContact {

@@ -27,8 +27,11 @@ extension Bench {
                 if !referenceFindings.isEmpty {
                     reports.append(ValidationReport(dataset: "reference", findings: referenceFindings, detected: [:]))
                 }
-                // Folders that cannot be a dataset are errors of the workspace, not of one dataset.
-                let folders = slugs.isEmpty ? workspace.folderFindings() : []
+                // Folders that cannot be a dataset, and the site's list of pairs, are the workspace's, not one dataset's.
+                var folders = slugs.isEmpty ? workspace.folderFindings() : []
+                if slugs.isEmpty {
+                    do throws(StorageError) { _ = try workspace.sitePairs() } catch { if case .invalidInput(let findings) = error { folders += findings } else { throw error } }
+                }
                 if !folders.isEmpty {
                     reports.append(ValidationReport(dataset: "Datasets", findings: folders, detected: [:]))
                 }
