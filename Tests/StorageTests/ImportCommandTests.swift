@@ -73,4 +73,29 @@ struct ImportCommandTests {
         #expect(result.stderr.contains("bad-values.csv:4:158: error: online_status is 'okay'"))
         #expect(!FileManager.default.fileExists(atPath: workspace.file("musterhausen").path))
     }
+
+    /// `bench import-register` writes the register and reports the kinds; a refused file leaves the old one unchanged.
+    @Test func importRegisterWritesTheRegisterOrNothing() throws {
+        let workspace = try Fixtures.workspace([])
+        defer { Fixtures.remove(workspace) }
+        let xlsx = Fixtures.url("register/auszug_gv.xlsx").path
+        let result = try bench(["import-register", xlsx, "--population-date", "2019-12-31", "--source", "Testquelle"], in: workspace)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("7 rows read"))
+        #expect(result.stdout.contains("3 entries written to Datasets/reference/register.csv"))
+        #expect(result.stdout.contains("  kreisfreie-stadt: 1\n  staedteregion: 1\n  kreisangehoerige-stadt: 1\n"))
+        let written = try workspace.contents("reference/register.csv")
+        #expect(try workspace.register()[ags: "05316000"]?.population?.count == 163_729)
+        // Without a date the file name does not tell, bench asks for one.
+        let undated = try bench(["import-register", xlsx], in: workspace)
+        #expect(undated.status != 0)
+        #expect(undated.stderr.contains("--population-date"))
+        // A duplicate AGS refuses the file: nothing is written.
+        let flawed = try bench(["import-register", Fixtures.url("register/flaws.csv").path, "--population-date", "2019-12-31",
+                                "--source", "Testquelle"], in: workspace)
+        #expect(flawed.status != 0)
+        #expect(flawed.stderr.contains("flaws.csv:11:1: error"))
+        #expect(flawed.stderr.contains("nothing was written"))
+        #expect(try workspace.contents("reference/register.csv") == written)
+    }
 }
