@@ -103,12 +103,13 @@ import Testing
     /// Writing and reading the register file gives the same entries; a bad row is an error with its place.
     @Test func fileRoundTrip() throws {
         let reading = RegisterReading(data: try Fixtures.data("register/excel_saved.csv"), file: "excel_saved.csv", edition: Self.edition)
-        let (entries, findings) = RegisterFile.entries(RegisterFile.csv(reading.entries), file: "register.csv")
+        let (entries, places, findings) = RegisterFile.entries(RegisterFile.csv(reading.entries), file: "register.csv")
+        #expect(places.map(\.line) == [2, 3, 4])
         #expect(findings.isEmpty)
         #expect(entries == reading.entries)
         var text = String(decoding: RegisterFile.csv(reading.entries), as: UTF8.self)
         text = text.replacingOccurrences(of: ",staedteregion,", with: ",städteregion,")
-        let (_, bad) = RegisterFile.entries(Data(text.utf8), file: "register.csv")
+        let (_, _, bad) = RegisterFile.entries(Data(text.utf8), file: "register.csv")
         #expect(bad.map { "\($0.location) \($0.code)" } == ["register.csv:3:33 bad-register-row"])
     }
 

@@ -447,17 +447,18 @@ public enum RegisterFile {
     }
 
     /// Reads the file's entries; every row that cannot be read is an error finding.
-    static func entries(_ data: Data, file: String) -> ([RegisterEntry], [Finding]) {
+    static func entries(_ data: Data, file: String) -> ([RegisterEntry], [Location], [Finding]) {
         let (table, _, csvFindings) = CSVReader().table(from: data, file: file)
         var findings = csvFindings
-        guard let table, !findings.hasErrors else { return ([], findings) }
+        guard let table, !findings.hasErrors else { return ([], [], findings) }
         let header = table.header.map(\.trimmed)
         guard header == columns else {
-            return ([], findings + [Finding(.error, at: Location(file: file, line: table.headerLine, column: 1), code: "bad-header",
+            return ([], [], findings + [Finding(.error, at: Location(file: file, line: table.headerLine, column: 1), code: "bad-header",
                                             found: "the header is \(header.joined(separator: ","))",
                                             expected: "write the header \(columns.joined(separator: ",")) (bench import-register writes the file)")])
         }
         var entries: [RegisterEntry] = []
+        var places: [Location] = []
         for row in table.rows {
             func error(_ column: Int, _ found: String, _ expected: String) {
                 findings.append(Finding(.error, at: Location(file: file, line: row.line, column: row.columns[min(column, row.columns.count - 1)]),
@@ -486,8 +487,9 @@ public enum RegisterFile {
             }
             entries.append(RegisterEntry(ags: cells[0], ars: cells[1], name: cells[2], kind: kind, landCode: cells[4], land: cells[5],
                                          kreis: cells[6], population: population))
+            places.append(Location(file: file, line: row.line))
         }
-        return (entries, findings)
+        return (entries, places, findings)
     }
 }
 
@@ -505,9 +507,23 @@ extension Workspace {
         case .problem(let problem):
             throw .invalidInput([Finding(.error, at: Location(file: path), code: problem.code, found: problem.found, expected: problem.expected)])
         case .data(let data):
-            let (entries, findings) = RegisterFile.entries(data, file: path)
+            let (entries, places, findings) = RegisterFile.entries(data, file: path)
             guard !findings.hasErrors else { throw .invalidInput(findings) }
-            return MunicipalityRegister(entries)
+            return MunicipalityRegister(entries, places: places)
+        }
+    }
+
+    /// Where a dataset's `municipality.yaml` contradicts the register (`MunicipalityRegister.contradictions`), each a
+    /// warning at the key's line and column.
+    public func registerFindings(_ municipality: Municipality, register: MunicipalityRegister) -> [Finding] {
+        let url = directory(of: municipality.slug).appendingPathComponent(DatasetFile.municipality.rawValue)
+        let path = displayPath(url)
+        var fields: [String: MetadataField] = [:]
+        if case .data(let data) = FileReading.read(url.path, limit: FileReading.metadataLimit, workspace: root.path) {
+            fields = MetadataReader.fields(from: data, file: path).0 ?? [:]
+        }
+        return register.contradictions(municipality) { key in
+            (fields[key] ?? fields["ags"]).map { Location(file: path, line: $0.line, column: $0.column) } ?? Location(file: path)
         }
     }
 
