@@ -72,6 +72,7 @@ import Testing
         #expect(xlsx.findings.isEmpty)
         #expect(xlsx.format == "XLSX, sheet 'Onlineprodukt_Gemeinden'")
         #expect(xlsx.rowsRead == 7)
+        #expect(xlsx.notes == 2)
         #expect(xlsx.entries.count == 3)
         #expect(xlsx.entries == csv.entries)
     }

@@ -71,6 +71,7 @@ extension Bench {
                 try Workspace.writeRegister(reading.entries, to: target)
                 var text = "\(file): \(reading.format); \(reading.rowsRead) rows read"
                 if reading.rowsRefused > 0 { text += ", \(reading.rowsRefused) left out" }
+                if reading.notes > 0 { text += " (and \(reading.notes) rows without keys below the table, such as footnotes, skipped)" }
                 text += ", \(reading.unincorporatedAreas) gemeindefreie Gebiete without an entry"
                 let warnings = reading.findings.warnings.count
                 if warnings > 0 { text += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }

@@ -56,6 +56,8 @@ public struct RegisterReading: Sendable {
     public var rowsRefused = 0
     /// Gemeindefreie Gebiete (textkennzeichen 65, 66): no authority, so no entry; counted here.
     public var unincorporatedAreas = 0
+    /// Rows below the header without any key or Satzart (footnotes, empty rows): skipped, not counted as read.
+    public var notes = 0
     public var findings: [Finding] = []
     /// The entries, sorted by ARS (a Kreis before its Gemeinden).
     public var entries: [RegisterEntry] = []
@@ -239,6 +241,17 @@ public struct RegisterReading: Sendable {
         }
         var records: [Record] = []
         for row in rows[dataStart...] {
+            // A footnote or an empty row below the table (the XLSX explains its columns there): no key, no number in
+            // the Satzart column. It is no register row, so no finding either.
+            let keyed: [Column] = [.satzart, .textkennzeichen, .land, .rb, .kreis, .vb, .gemeinde]
+            if keyed.allSatisfy({ column in
+                let position = index[column]!
+                let text = position < row.cells.count ? row.cells[position].trimmed : ""
+                return column == .satzart ? !text.contains(where: \.isASCIIDigit) || !text.allSatisfy(\.isASCIIDigit) : text.isEmpty
+            }) {
+                notes += 1
+                continue
+            }
             rowsRead += 1
             if let record = record(row, index) { records.append(record) }
         }
@@ -426,7 +439,7 @@ public struct RegisterReading: Sendable {
     }
 }
 
-extension Character {
+fileprivate extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
 

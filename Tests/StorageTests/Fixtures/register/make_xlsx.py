@@ -60,6 +60,9 @@ def workbook(rows, path):
     ]
     for offset, values in enumerate(rows):
         sheet_rows.append(row(7 + offset, values, inline_column=7 if offset == 1 else None))
+    # Footnotes below the table, as Destatis writes them: no register rows.
+    sheet_rows.append(row(9 + len(rows), ["1) Fläche in km²; Gebietsstand 31.12.2020"]))
+    sheet_rows.append(row(10 + len(rows), ["2) Bevölkerung am 31.12.2019"]))
     data_sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                   '<sheetData>' + "".join(sheet_rows) + '</sheetData>'
