@@ -2,8 +2,11 @@ import Domain
 
 /// One municipality as a metric sees it: its dataset cut at the as-of date, and how to cite its sources.
 struct Side: Sendable {
-    /// Only rows valid on or before the as-of date.
+    /// Only rows valid on or before the as-of date, and only the municipality's own indicators: figures of the Land,
+    /// the Bund or a provider that its sources quote are in `quoted`, so that no metric counts them as its own.
     let dataset: Dataset
+    /// The indicators (valid on or before the as-of date) that are not the municipality's own (column `about`).
+    let quoted: [Indicator]
     var participant: Participant
     var reference: ReferenceCatalogue
     /// Every census of `dataset`, computed once: each metric asks for them, and a census of tens of thousands of
@@ -11,7 +14,9 @@ struct Side: Sendable {
     let censuses: [ServiceCensus]
 
     init(dataset: Dataset, asOf: PartialDate?, reference: ReferenceCatalogue) {
-        let cut = asOf.map { dataset.asOf($0) } ?? dataset
+        var cut = asOf.map { dataset.asOf($0) } ?? dataset
+        quoted = cut.indicators.filter { !$0.about.isOwn }
+        cut.indicators.removeAll { !$0.about.isOwn }
         self.dataset = cut
         self.censuses = ServiceCensus.all(in: cut)
         self.participant = Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind,
@@ -20,6 +25,9 @@ struct Side: Sendable {
     }
 
     var name: String { participant.name }
+
+    /// The Land the municipality lies in, as `municipality.yaml` writes it.
+    var land: String { dataset.municipality.land }
 
     /// The documents with these ids, each once, in the order given (ids not in sources.csv are left out).
     func cite(_ ids: [String]) -> [SourceReference] {
