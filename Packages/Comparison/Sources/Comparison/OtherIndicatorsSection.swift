@@ -87,6 +87,38 @@ enum OtherIndicatorsSection {
         }
     }
 
+    /// The digests with the EfA services available for reuse filled in where a municipality reports none but another's
+    /// sources quote the figure of its Land (or the Bund): the offer of a Land is the same for each of its
+    /// municipalities, so it is shown for each, marked as not their own.
+    static func shareEfaAvailable(_ digests: [PeerDigest]) -> [PeerDigest] {
+        guard digests.count > 1 else { return digests }
+        let quoted = digests.flatMap { digest in
+            (digest.otherIndicators?.quoted ?? []).filter { $0.key.indicator == KnownIndicator.efaAvailable && $0.key.subject.isEmpty && $0.period == nil }
+        }
+        guard !quoted.isEmpty else { return digests }
+        return digests.map { digest in
+            guard var efa = digest.efaUptake, let land = digest.otherIndicators?.land, let cell = efa.cells.first, !cell.value.isKnown,
+                  let figure = quoted.filter({ $0.owner.concerns(land: land) && $0.figure.value.isKnown })
+                      .max(by: { $0.snapshot < $1.snapshot }) else { return digest }
+            var shared = figure.figure
+            shared.remark = ownerRemark(figure.owner)
+            efa.cells[0] = shared
+            var digest = digest
+            digest.efaUptake = efa
+            return digest
+        }
+    }
+
+    /// The remark beside a figure that is not the municipality's own, where a section shows it in its column.
+    static func ownerRemark(_ owner: FigureOwner) -> String {
+        switch owner {
+        case .own: return ""
+        case .land(let code): return "Angabe für alle Kommunen in " + (FigureOwner.landCodes[code] ?? code) + ", keine eigene Zahl"
+        case .bund: return "bundesweite Angabe, keine eigene Zahl"
+        case .provider(let name): return "Angabe des Anbieters " + name + ", keine eigene Zahl"
+        }
+    }
+
     /// Why a figure is in that group, beside its row.
     static func groupNote(_ owner: FigureOwner) -> String {
         switch owner {

@@ -80,6 +80,7 @@ extension Side {
             value = .unknown(reason: "in der Quelle nicht beziffert")
         }
         return Figure(value: value, asOf: indicator.snapshot, sources: cite([indicator.sourceID]),
-                      remark: withPeriod ? indicator.period.map { "Zeitraum \(GermanFormat.date($0))" } ?? "" : "")
+                      remark: withPeriod ? [indicator.period.map { "Zeitraum \(GermanFormat.date($0))" } ?? "",
+                                            OtherIndicatorsSection.ownerRemark(indicator.about)].filter { !$0.isEmpty }.joined(separator: "; ") : "")
     }
 }

@@ -5,7 +5,9 @@ struct Side: Sendable {
     /// Only rows valid on or before the as-of date, and only the municipality's own indicators: figures of the Land,
     /// the Bund or a provider that its sources quote are in `quoted`, so that no metric counts them as its own.
     let dataset: Dataset
-    /// The indicators (valid on or before the as-of date) that are not the municipality's own (column `about`).
+    /// The indicators (valid on or before the as-of date) that are not the municipality's own (column `about`), as its
+    /// sources quote them. Those of the other municipalities compared are shared in the sections' `build`, from the
+    /// parts, so that a comparison of kept digests shows the same.
     let quoted: [Indicator]
     var participant: Participant
     var reference: ReferenceCatalogue
@@ -36,6 +38,12 @@ struct Side: Sendable {
             guard seen.insert(id).inserted, let source = dataset.source(id) else { return nil }
             return SourceReference(slug: dataset.slug, source: source)
         }
+    }
+
+    /// The latest quoted figure (not the municipality's own) of an indicator without subject that concerns it.
+    func latestQuoted(_ id: String) -> Indicator? {
+        quoted.filter { $0.indicator == id && $0.subject.isEmpty && $0.value.isKnown }
+            .max { ($0.snapshot, $0.period ?? $0.snapshot, $0.sourceID) < ($1.snapshot, $1.period ?? $1.snapshot, $1.sourceID) }
     }
 }
 
