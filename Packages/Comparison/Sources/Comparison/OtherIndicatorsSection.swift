@@ -58,13 +58,19 @@ enum OtherIndicatorsSection {
         var snapshot: PartialDate
     }
 
+    /// The German label a dataset gives an indicator.
+    struct Label: Sendable, Hashable, Codable {
+        var indicator: String
+        var label: String
+    }
+
     /// What one side gives the section: everything `build` reads of it, so that a peer's part can be kept instead of
     /// its dataset (`PeerDigest`).
     struct Part: Sendable, Hashable, Codable {
         /// The latest figure of each indicator of `latest(of:)`, by key.
         var latest: [Entry]
-        /// The German labels the dataset gives its own indicators (column `label`), by identifier.
-        var labels: [String: String]
+        /// The German labels the dataset gives its own indicators (column `label`), one per identifier, sorted.
+        var labels: [Label]
         /// The Land the municipality lies in (`municipality.yaml`), for the figures of a Land.
         var land: String
         /// The latest figure of each indicator that is not the municipality's own, by owner, key and period.
@@ -215,7 +221,9 @@ enum OtherIndicatorsSection {
                                         + "Kommunen, die sie betreffen, keine Zahlen einer Kommune.")),
                                  rows: quoted, notes: notes)
         }
-        let labels = parts.reduce(into: [String: String]()) { result, part in result.merge(part.labels) { first, _ in first } }
+        let labels = parts.reduce(into: [String: String]()) { result, part in
+            for entry in part.labels where result[entry.indicator] == nil { result[entry.indicator] = entry.label }
+        }
         let rows = shared.sorted().map { key in
             MetricRow(label: (KnownIndicator.labels[key.indicator] ?? labels[key.indicator] ?? key.indicator)
                           + (key.subject.isEmpty ? "" : " – " + key.subject),
@@ -241,9 +249,11 @@ extension OtherIndicatorsSection.Part {
         latest = OtherIndicatorsSection.latest(of: side).sorted { $0.key < $1.key }.map { key, indicator in
             OtherIndicatorsSection.Entry(key: key, figure: side.figure(indicator), snapshot: indicator.snapshot, qualifier: indicator.qualifier)
         }
-        labels = side.dataset.indicators.reduce(into: [:]) { labels, indicator in
-            if !indicator.label.isEmpty && labels[indicator.indicator] == nil { labels[indicator.indicator] = indicator.label }
+        var named: [String: String] = [:]
+        for indicator in side.dataset.indicators where !indicator.label.isEmpty && named[indicator.indicator] == nil {
+            named[indicator.indicator] = indicator.label
         }
+        labels = named.keys.sorted().map { OtherIndicatorsSection.Label(indicator: $0, label: named[$0]!) }
         land = side.land
         struct QuotedKey: Hashable { var owner: FigureOwner; var key: OtherIndicatorsSection.Key; var period: PartialDate? }
         let grouped = Dictionary(grouping: side.quoted) { QuotedKey(owner: $0.about, key: OtherIndicatorsSection.Key($0), period: $0.period) }

@@ -193,7 +193,9 @@ enum ProjectsPerYearSection {
         let plans = event == .planned ? matching.compactMap { $0.planSourceID.flatMap(side.dataset.source) } : []
         let names = matching.map { project -> String in
             guard event == .planned, let id = project.planSourceID, let source = side.dataset.source(id) else { return project.name }
-            return project.name + " (Plan vom " + GermanFormat.date(source.date) + ", " + GermanFormat.quoted(source.title) + ")"
+            // "vom 15.12.2025", but "von Mai 2025" and "von 2016": a date without its day.
+            let preposition = source.date.day == nil ? " von " : " vom "
+            return project.name + " (Plan: " + source.type.germanName + preposition + GermanFormat.date(source.date) + ")"
         }
         return yearCell(hasProjects: !report.projects.isEmpty, reported: report.projects.map(\.statusDate).max(), event: event, year: year,
                         count: matching.count, names: names, planned: plans.map(\.date).max(),

@@ -79,6 +79,21 @@ public enum FigureOwner: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public var isOwn: Bool { self == .own }
 
+    /// Kept as the text the dataset files use (`""`, `land:nrw`, `bund`, `anbieter:d-nrw`).
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        if text.isEmpty { self = .own; return }
+        guard let owner = FigureOwner(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' names no owner of a figure"))
+        }
+        self = owner
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
     /// The form the dataset files use: "" for the municipality's own figure.
     public var description: String {
         switch self {
