@@ -13,11 +13,11 @@ import Testing
         let workspace = try TemporaryWorkspace(copying: ["aachen"])
         defer { workspace.remove() }
         var tallies = try workspace.read("Datasets/aachen/tallies.csv")
-        tallies = tallies.replacingOccurrences(of: "2024-05-28,leika-leistung,part,Digital,283,", with: "2024-05-28,leika-leistung,part,Digital,-283,")
+        tallies = tallies.replacingOccurrences(of: "2024,leika-leistung,part,Digital,283,", with: "2024,leika-leistung,part,Digital,-283,")
         tallies = tallies.replacingOccurrences(of: "2023,leika-leistung,part,PDF,218,", with: "2023,leika-leistung,part,PDF,2180,")
         try workspace.write(tallies, to: "Datasets/aachen/tallies.csv")
-        let indicators = try workspace.read("Datasets/aachen/indicators.csv") + "efa_services_available,19,count,2024-02-31,,exact,,aac-2024-05-mitteilungsvorlage,\n"
-            + "it_projects_planned,197,count,2024-05-28,2024,exact,,nowhere,\n"
+        let indicators = try workspace.read("Datasets/aachen/indicators.csv") + "efa_services_available,19,count,2024-02-31,,exact,,aac-2024-05-mitteilungsvorlage,,\n"
+            + "it_projects_planned,197,count,2024-05-28,2024,exact,,nowhere,,\n"
         try workspace.write(indicators, to: "Datasets/aachen/indicators.csv")
 
         let result = try BenchProcess.run(["validate", "aachen"], in: workspace.root)
@@ -27,7 +27,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Datasets/aachen/tallies.csv:7:") && $0.contains("[tally-exceeds-total]") })
         #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:11:") && $0.contains("[bad-date]") })
         #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:12:1:") && $0.contains("[unknown-source]") })
-        #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:12:1:") && $0.contains("(first on line 7)") })
+        #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:12:1:") && $0.contains("(first on line 9)") })
         #expect(lines.last == "aachen: invalid (5 errors, 0 warnings)")
     }
 
@@ -95,7 +95,7 @@ import Testing
         #expect(entries.map { $0["slug"] as? String } == ["aachen", "koeln"])
         let aachen = try #require(entries.first)
         #expect(aachen["kind"] as? String == "staedteregion")
-        #expect(aachen["snapshots"] as? [String] == ["2023", "2024-05-28"])
+        #expect(aachen["snapshots"] as? [String] == ["2023", "2024", "2024-05-28"])
         let figures = try #require(aachen["figures"] as? [String: Int])
         #expect(figures["services-online"] == 12)
         #expect(figures["efa-uptake"] == 4)
