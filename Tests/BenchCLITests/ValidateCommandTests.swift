@@ -31,6 +31,29 @@ import Testing
         #expect(lines.last == "aachen: invalid (5 errors, 0 warnings)")
     }
 
+    @Test func warnsAboutAnIndicatorWithoutGermanName() throws {
+        let workspace = try TemporaryWorkspace(copying: ["aachen"])
+        defer { workspace.remove() }
+        let indicators = try workspace.read("Datasets/aachen/indicators.csv")
+            + "kiosk_terminals,4,count,2024-05-28,,exact,,aac-2024-05-mitteilungsvorlage,Neue Kennzahl.,\n"
+        try workspace.write(indicators, to: "Datasets/aachen/indicators.csv")
+        let result = try BenchProcess.run(["validate", "aachen"], in: workspace.root)
+        #expect(result.status == 0, "a warning does not fail validation")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:11:1:") && $0.contains("[indicator-without-label]")
+            && $0.contains("kiosk_terminals") })
+        #expect(lines.last == "aachen: ok (0 errors, 1 warning)")
+        // With a label in a column of its own, the warning is gone.
+        let labelled = indicators.replacingOccurrences(of: "indicator,value,unit,snapshot,period,qualifier,subject,source_id,note,about",
+                                                       with: "indicator,value,unit,snapshot,period,qualifier,subject,source_id,note,about,label")
+            .split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                line.isEmpty || index == 0 ? String(line) : String(line) + (line.hasPrefix("kiosk_terminals") ? ",Selbstbedienungsterminals" : ",")
+            }.joined(separator: "\n")
+        try workspace.write(labelled, to: "Datasets/aachen/indicators.csv")
+        let again = try BenchProcess.run(["validate", "aachen"], in: workspace.root)
+        #expect(again.stdout.contains("aachen: ok (0 errors, 0 warnings)"), "\(again.stdout)")
+    }
+
     @Test func reportsFindingsAsJSON() throws {
         let workspace = try TemporaryWorkspace(copying: ["aachen"])
         defer { workspace.remove() }
