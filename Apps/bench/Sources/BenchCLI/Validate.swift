@@ -1,4 +1,5 @@
 import ArgumentParser
+import Comparison
 import Domain
 import Foundation
 import Storage
@@ -49,9 +50,9 @@ extension Bench {
                 }
                 for slug in selected {
                     var reading = workspace.validate(slug, reference: reference)
-                    if let municipality = reading.dataset?.municipality {
-                        reading.findings += workspace.registerFindings(municipality, register: register)
-                        reading.findings.sort()
+                    if let dataset = reading.dataset {
+                        reading.findings += workspace.registerFindings(dataset.municipality, register: register)
+                        reading.findings = (reading.findings + Indicator.unnamedFindings(in: dataset)).sorted()
                     }
                     reports.append(ValidationReport(dataset: slug.rawValue, findings: reading.findings,
                                                     detected: reading.dialects.filter { $0.value != .standard }.mapValues(\.description)))

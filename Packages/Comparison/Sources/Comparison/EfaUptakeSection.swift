@@ -12,7 +12,8 @@ enum EfaUptakeSection {
         var projects: [ProjectView]
 
         init(_ side: Side) {
-            available = side.latestIndicator(KnownIndicator.efaAvailable)
+            // Services available for reuse are offered for a whole Land: a figure of the Land counts for each of its municipalities.
+            available = side.latestIndicator(KnownIndicator.efaAvailable) ?? side.latestQuoted(KnownIndicator.efaAvailable)
             relevant = side.latestIndicator(KnownIndicator.efaRelevant)
             adoptedIndicator = side.latestIndicator(KnownIndicator.efaAdopted)
             projects = ProjectView.latest(in: side.dataset).filter { $0.channel == .efa }

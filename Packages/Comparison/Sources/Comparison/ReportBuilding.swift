@@ -95,6 +95,7 @@ extension ComparisonReport {
 
     static func sections(_ digests: [PeerDigest], metrics: Set<MetricID>) -> [MetricSection] {
         let participants = digests.map(\.participant)
+        let digests = OtherIndicatorsSection.shareEfaAvailable(digests)
         return MetricID.allCases.filter(metrics.contains).map { id in
             switch id {
             case .servicesOnline: return ServicesOnlineSection.build(participants, digests.map { $0.servicesOnline! })

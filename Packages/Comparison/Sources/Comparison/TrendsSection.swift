@@ -51,7 +51,8 @@ enum TrendsSection {
             // The total of OZG-Leistungen is already the census series "Leistungen insgesamt".
             if key[0] == KnownIndicator.ozgServicesResponsible && hasCensusTotals { continue }
             let first = indicators[0]
-            let label = KnownIndicator.label(of: first) + (first.period.map { " (Zeitraum \(GermanFormat.date($0)))" } ?? "")
+            let named = indicators.first { !$0.label.isEmpty } ?? first
+            let label = KnownIndicator.labelWithSubject(of: named) + (first.period.map { " (Zeitraum \(GermanFormat.date($0)))" } ?? "")
             let points = indicators.sorted { $0.snapshot < $1.snapshot }.map {
                 Point(date: $0.snapshot, value: side.figure($0).value, sourceIDs: [$0.sourceID])
             }
@@ -70,6 +71,10 @@ enum TrendsSection {
         }
         let years = PartialDate.yearsBetween(first.date, last.date)
         guard years.lowerBound > 0 else { return .unknown(reason: "die Stände lassen sich zeitlich nicht trennen") }
+        // "2023" and "2024" may lie a day or two years apart: a rate over a span that may be days long says nothing.
+        if first.date.day == nil || last.date.day == nil, years.lowerBound < 1.0 / 12 {
+            return .unknown(reason: "Stände nur mit Monat oder Jahr angegeben; ihr Abstand kann wenige Tage betragen")
+        }
         // Bounds stand for two readings (e.g. with and without services of unknown scope); each is followed on its own.
         let changes = [to.lowerBound - from.lowerBound, to.upperBound - from.upperBound]
         let perYear = changes.flatMap { change in [change / years.lowerBound, change / years.upperBound] }
