@@ -26,6 +26,10 @@ struct ServiceCensus: Sendable, Hashable {
     var records: [ServiceRecord]
     /// Whether the parts name every status word of the mapping that describes services (so their sum is the whole).
     var coversEveryStatus: Bool
+    /// Whether the census is made of rows of the federal OZG dashboard only (sources of type `dashboard-export`): such
+    /// rows are the LeiKa-Leistungen with a known online service, never the authority's inventory, so the census has no
+    /// total and its parts never add up to one.
+    var fromDashboard = false
 
     /// Whether the parts are the whole census: they cover every status, or their exact counts add up to the total.
     var isComplete: Bool {
@@ -62,6 +66,7 @@ struct ServiceCensus: Sendable, Hashable {
             }
         }
         let recordsBySnapshot = Dictionary(grouping: dataset.services, by: \.snapshot)
+        let dashboardSources = Set(dataset.sources.filter { $0.type == .dashboardExport }.map(\.id))
 
         var censuses: [ServiceCensus] = []
         for key in Set(tallied.keys).union(listedKeys).sorted() {
@@ -106,9 +111,14 @@ struct ServiceCensus: Sendable, Hashable {
             let listsOffline = tallied[key] != nil || parts.contains { mapping[$0.status]?.online != .known(true) }
             let covers = listsOffline && !serviceWords.isEmpty && serviceWords.isSubset(of: Set(parts.map(\.status)))
                 && parts.allSatisfy { mapping[$0.status]?.projectState == nil }
+            let records = recordsBySnapshot[key.snapshot] ?? []
+            let fromDashboard = tallied[key] == nil && !dashboardSources.isEmpty && total == nil && totalSources.isEmpty
+                && records.contains { $0.unit == key.unit }
+                && records.allSatisfy { $0.unit != key.unit || dashboardSources.contains($0.sourceID) }
             censuses.append(ServiceCensus(snapshot: key.snapshot, unit: key.unit, parts: parts, total: total,
                                           totalLabel: totalLabel, totalSourceIDs: totalSources,
-                                          records: recordsBySnapshot[key.snapshot] ?? [], coversEveryStatus: covers))
+                                          records: records, coversEveryStatus: covers && !fromDashboard,
+                                          fromDashboard: fromDashboard))
         }
         return censuses
     }
