@@ -73,9 +73,25 @@ import Testing
     func peers() throws {
         let workspace = try CompareFixtures.workspace()
         defer { workspace.remove() }
-        let result = try BenchProcess.run(["compare", "kreis-a", "--peers", "--metric", "services-online"], in: workspace.root)
+        let result = try BenchProcess.run(["compare", "kreis-a", "--peers", "--peer-group", "kind", "--metric", "services-online"], in: workspace.root)
         #expect(result.status == 0, "\(result.stderr)")
         assertSnapshot(of: result.stdout, as: .lines)
+    }
+
+    @Test("--peer-group list:FILE takes a Vergleichsring's members from a file; JSON names rule and members; a bad rule is refused")
+    func peerGroupList() throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        try Data("# Vergleichsring Nord\nstadt-b\n\nkreis-c\n".utf8).write(to: workspace.root.appendingPathComponent("ring.txt"))
+        let result = try BenchProcess.run(["compare", "kreis-a", "--peers", "--peer-group", "list:ring.txt", "--metric", "services-online",
+                                           "--format", "json"], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let group = try #require(json["peerGroup"] as? [String: Any])
+        #expect(group["rule"] as? String == "list" && group["list"] as? String == "ring")
+        #expect((group["members"] as? [[String: Any]])?.compactMap { $0["slug"] as? String } == ["kreis-c", "stadt-b"])
+        let bad = try BenchProcess.run(["compare", "kreis-a", "--peers", "--peer-group", "nachbarn"], in: workspace.root)
+        #expect(bad.status != 0 && bad.stderr.contains("--peer-group 'nachbarn' is not a rule"), "\(bad.stderr)")
     }
 
     @Test("bench gaps lists what each side would have to report", arguments: ["table", "markdown"])
@@ -93,7 +109,7 @@ import Testing
             (["compare", "stadt-b", "koeln"], "no dataset 'koeln' in Datasets/ (known: kreis-a, kreis-c, stadt-b)"),
             (["compare", "stadt-b", "kreis-a", "--as-of", "2020"], "stadt-b has no snapshot on or before 2020: its earliest snapshot is 2025-05-23"),
             (["compare", "stadt-b", "kreis-a", "--as-of", "2025-13"], "--as-of '2025-13' is not a date"),
-            (["compare", "stadt-b", "--peers"], "there is no other municipality of kind 'kreisfreie-stadt'"),
+            (["compare", "stadt-b", "--peers", "--peer-group", "kind"], "there is no other municipality of kind 'kreisfreie-stadt'"),
             (["compare", "stadt-b", "stadt-b"], "stadt-b is named more than once"),
             (["compare", "stadt-b", "kreis-a", "--metric", "everything"], "everything"),
             (["gaps", "stadt-b"], "Name the two (or more) municipalities to compare"),

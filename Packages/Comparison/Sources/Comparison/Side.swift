@@ -22,7 +22,8 @@ struct Side: Sendable {
         self.dataset = cut
         self.censuses = ServiceCensus.all(in: cut)
         self.participant = Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind,
-                                       snapshot: cut.snapshots.last)
+                                       snapshot: cut.snapshots.last, land: dataset.municipality.land,
+                                       population: dataset.municipality.population)
         self.reference = reference
     }
 
