@@ -54,9 +54,13 @@ enum EnglishProse {
         var findings: [String] = []
         let folders = try FileManager.default.contentsOfDirectory(atPath: datasets.path).filter { $0 != "reference" && !$0.hasPrefix(".") }.sorted()
         for folder in folders {
-            let url = datasets.appendingPathComponent(folder)
-            for file in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() {
-                let path = "\(folder)/\(file)"
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: datasets.appendingPathComponent(folder).path, isDirectory: &isFolder)
+            // A file beside the dataset folders (comparisons.csv) is read as the one file of its own "folder".
+            let url = isFolder.boolValue ? datasets.appendingPathComponent(folder) : datasets
+            let files = isFolder.boolValue ? try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() : [folder]
+            for file in files {
+                let path = isFolder.boolValue ? "\(folder)/\(file)" : file
                 let text = try String(contentsOf: url.appendingPathComponent(file), encoding: .utf8)
                 for (line, note) in notes(file: file, text: text) {
                     let english = englishWords(in: note)
