@@ -55,6 +55,9 @@ public struct DashboardExport: Sendable {
     static let optionalFields = ["leika_name", "leika_bezeichnung", "ars_name", "ars_federal_state", "bundesland", "ozg_bezeichnung",
                                  "url", "aktiv", "stand"]
 
+    /// Records a finding that is already in `findings` as one about the export as a whole.
+    mutating func exportFindingsAppend(_ finding: Finding) { exportFindings.append(finding) }
+
     /// Records a finding about the export as a whole.
     private mutating func report(_ finding: Finding) {
         findings.append(finding)
