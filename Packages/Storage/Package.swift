@@ -21,7 +21,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 // For its libyaml (module CYaml): MetadataReader reads municipality.yaml event by event.
                 .product(name: "Yams", package: "Yams"),
-                // For XLSX (a ZIP of XML parts): `bench import-register` reads the Destatis Gemeindeverzeichnis directly.
+                // For XLSX (a ZIP of XML parts): `bench import-register` reads the Destatis Gemeindeverzeichnis directly,
+                // `bench import-dashboard` the dashboard's per-ARS export.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

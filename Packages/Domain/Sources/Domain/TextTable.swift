@@ -65,7 +65,7 @@ public struct TableSchema: Sendable, Hashable {
 
     public static let sources = TableSchema(
         fileName: DatasetFile.sources.rawValue, columns: ["id", "title", "type", "reference", "date", "body", "location", "note"],
-        optional: ["location", "note"])
+        optional: ["location", "note", "include_above", "include_below"], addedColumns: ["include_above", "include_below"])
     public static let statusMapping = TableSchema(
         fileName: DatasetFile.statusMapping.rawValue,
         columns: ["status", "maturity", "maturity_model", "online", "in_scope", "project_state", "source_id", "note"],
@@ -74,7 +74,7 @@ public struct TableSchema: Sendable, Hashable {
         fileName: DatasetFile.services.rawValue,
         columns: ["snapshot", "name", "name_corrected", "unit", "ozg_id", "leika_key", "match", "status",
                   "responsible", "source_id", "note"],
-        optional: ["name_corrected", "leika_key", "responsible", "note"])
+        optional: ["name_corrected", "leika_key", "responsible", "note", "coverage", "active"], addedColumns: ["coverage", "active"])
     public static let tallies = TableSchema(
         fileName: DatasetFile.tallies.rawValue, columns: ["snapshot", "unit", "role", "status", "count", "qualifier", "source_id", "note"],
         optional: ["note"])

@@ -61,8 +61,11 @@ private func execute(_ db: Database, _ sql: String, _ values: [(any DatabaseValu
 
 enum MunicipalityRecord {
     static func insert(_ m: Municipality, _ db: Database) throws {
-        try execute(db, "INSERT INTO municipality (slug, name, kind, land, ags, ars, synthetic, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [m.slug.rawValue, m.name, m.kind.rawValue, m.land, m.ags.value, m.ars.value, m.synthetic ? 1 : 0, m.note])
+        try execute(db, """
+            INSERT INTO municipality (slug, name, kind, land, ags, ars, synthetic, note, population, population_date, population_source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [m.slug.rawValue, m.name, m.kind.rawValue, m.land, m.ags.value, m.ars.value, m.synthetic ? 1 : 0, m.note,
+                  m.population?.count, m.population?.date.description, m.population?.source])
     }
 
     static func decode(_ row: Row) throws -> Municipality {
@@ -70,7 +73,14 @@ enum MunicipalityRecord {
         guard let slug = Slug(text) else { throw StorageError.invalidSlug(text) }
         return Municipality(slug: slug, name: row["name"], kind: try enumValue(row, "kind"), land: row["land"],
                             ags: reported(row["ags"] as String?), ars: reported(row["ars"] as String?),
-                            synthetic: (row["synthetic"] as Int) == 1, note: row["note"])
+                            synthetic: (row["synthetic"] as Int) == 1, note: row["note"], population: population(row))
+    }
+
+    /// The population columns as one value: all three or none.
+    private static func population(_ row: Row) -> Population? {
+        guard let count = row["population"] as Int?, let dateText = row["population_date"] as String?,
+              let date = PartialDate(dateText), let source = row["population_source"] as String? else { return nil }
+        return Population(count: count, date: date, source: source)
     }
 
     static func fetchAll(_ db: Database) throws -> [Municipality] {
@@ -86,17 +96,19 @@ enum SourceRecord {
     static func insert(_ s: Source, _ slug: Slug, _ db: Database) throws {
         try execute(db, """
             INSERT INTO source (municipality, id, title, type, reference, date, date_first, date_last, body, location, note,
-                                origin_line, origin_column)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                origin_line, origin_column, include_above, include_below)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [slug.rawValue, s.id, s.title, s.type.rawValue, s.reference.value] + dateColumns(s.date)
-                + [s.body.value, s.location, s.note] + originColumns(s.origin))
+                + [s.body.value, s.location, s.note] + originColumns(s.origin)
+                + [s.includeAbove.map { $0 ? 1 : 0 }, s.includeBelow.map { $0 ? 1 : 0 }])
     }
 
     static func fetchAll(_ db: Database, _ slug: Slug) throws -> [Source] {
         try Row.fetchAll(db, sql: "SELECT * FROM source WHERE municipality = ? ORDER BY origin_line, id", arguments: [slug.rawValue]).map { row in
             Source(id: row["id"], title: row["title"], type: try enumValue(row, "type"), reference: reported(row["reference"] as String?),
                    date: try partialDate(row, "date"), body: reported(row["body"] as String?), location: row["location"],
-                   note: row["note"], origin: origin(row, slug: slug.rawValue, file: .sources))
+                   note: row["note"], includeAbove: (row["include_above"] as Int?).map { $0 == 1 },
+                   includeBelow: (row["include_below"] as Int?).map { $0 == 1 }, origin: origin(row, slug: slug.rawValue, file: .sources))
         }
     }
 }
