@@ -374,6 +374,8 @@ enum Schema {
         ALTER TABLE indicator ADD COLUMN about TEXT NOT NULL DEFAULT ''
             CHECK (about = '' OR about = 'bund' OR about GLOB 'land:?*' OR about GLOB 'anbieter:?*');
         ALTER TABLE indicator ADD COLUMN label TEXT NOT NULL DEFAULT '';
+        """
+
     // Datasets made from the federal OZG dashboard (issue 12): a service row keeps the dashboard's
     // art_flaechendeckung (`coverage`) and aktiv (`active`: 1 ja, 0 nein, NULL not said), and its OZG-ID as the
     // source gives it (match_method `source`); a source keeps the export's includeAbove / includeBelow (1, 0, NULL);
