@@ -41,8 +41,24 @@ public struct MunicipalityRegister: Sendable {
         }
     }
 
-    public subscript(ars ars: String) -> RegisterEntry? { byARS[ars].map { entries[$0] } }
-    public subscript(ags ags: String) -> RegisterEntry? { byAGS[ags].map { entries[$0] } }
+    /// The entry of an ARS. A 12-digit ARS that names no entry and ends in seven zeros (`053340000000`, as dashboard
+    /// exports write a Kreis) finds the Kreis of its first five digits (`05334`). A kreisfreie Stadt's own ARS also
+    /// ends in seven zeros (`053160000000`), but names its entry, so it is found as itself.
+    public subscript(ars ars: String) -> RegisterEntry? {
+        if let index = byARS[ars] { return entries[index] }
+        if ars.utf8.count == 12, ars.hasSuffix("0000000"), let index = byARS[String(ars.prefix(5))] { return entries[index] }
+        return nil
+    }
+
+    /// The entry of an AGS. An 8-digit AGS that names no entry and ends in `000` (`05334000`) finds the Kreis of its
+    /// first five digits, by the same rule as the ARS.
+    public subscript(ags ags: String) -> RegisterEntry? {
+        if let index = byAGS[ags] { return entries[index] }
+        if ags.utf8.count == 8, ags.hasSuffix("000"), let index = byAGS[String(ags.prefix(5))] { return entries[index] }
+        return nil
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
 }
 
 /// A population size class for peer groups ("20.000 bis unter 50.000 Einwohner"); the classes are data in
