@@ -1,0 +1,115 @@
+import Domain
+
+/// `LeikaProfile` as the bytes the database keeps (`derived_data`, named `name`, under `version`): UTF-8 text, one
+/// record a line, fields separated by tabs, with tab, line feed, carriage return and backslash escaped. A warm
+/// `bench potentials` over 427 peers decodes about 200,000 fields; this is some ten times faster than JSONDecoder.
+public enum LeikaProfileCoding {
+    public static let name = "potentials-profile"
+    /// Raise it whenever `LeikaProfile(_:)` or this coding changes: kept profiles of another version are derived again.
+    public static let version = "2"
+
+    public static func encode(_ profile: LeikaProfile) -> [UInt8] {
+        var lines: [[String]] = []
+        let p = profile.participant
+        lines.append(["P", p.slug.rawValue, p.name, p.kind.rawValue, p.snapshot?.description ?? "", p.land,
+                      p.population.map { String($0.count) } ?? "", p.population?.date.description ?? "", p.population?.source ?? ""])
+        lines.append(["S", profile.snapshot?.description ?? "", profile.origin.rawValue, profile.otherUnit])
+        for source in profile.sources {
+            lines.append(["Q", source.slug.rawValue, source.sourceID, source.title, source.type.rawValue, source.reference.value ?? "\u{0}",
+                          source.date.description, source.body.value ?? "\u{0}"])
+        }
+        for (key, entry) in profile.entries.sorted(by: { $0.key < $1.key }) {
+            lines.append(["E", key, entry.name, entry.ozgID.map { String($0.rawValue) } ?? "", entry.online ? "1" : "0",
+                          entry.coverage?.rawValue ?? "", entry.state, entry.sourceID])
+        }
+        var text = ""
+        for line in lines {
+            text += line.map(escape).joined(separator: "\t")
+            text += "\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// The profile, or nil where the bytes are not one this version wrote.
+    public static func decode(_ bytes: some Sequence<UInt8>) -> LeikaProfile? {
+        let text = String(decoding: Array(bytes), as: UTF8.self)
+        var participant: Participant?
+        var snapshot: PartialDate??
+        var origin = LeikaProfile.Origin.handMade
+        var otherUnit = ""
+        var sources: [SourceReference] = []
+        var entries: [String: LeikaProfile.Entry] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
+            switch fields.first {
+            case "P":
+                guard fields.count == 9, let slug = Slug(fields[1]), let kind = MunicipalityKind(rawValue: fields[3]) else { return nil }
+                var population: Population?
+                if let count = Int(fields[6]), let date = PartialDate(fields[7]) { population = Population(count: count, date: date, source: fields[8]) }
+                participant = Participant(slug: slug, name: fields[2], kind: kind, snapshot: PartialDate(fields[4]), land: fields[5],
+                                          population: population)
+            case "S":
+                guard fields.count == 4, let found = LeikaProfile.Origin(rawValue: fields[2]) else { return nil }
+                snapshot = .some(PartialDate(fields[1]))
+                origin = found
+                otherUnit = fields[3]
+            case "Q":
+                guard fields.count == 8, let slug = Slug(fields[1]), let type = SourceType(rawValue: fields[4]),
+                      let date = PartialDate(fields[6]) else { return nil }
+                let source = Source(id: fields[2], title: fields[3], type: type,
+                                    reference: fields[5] == "\u{0}" ? .unknown : .known(fields[5]), date: date,
+                                    body: fields[7] == "\u{0}" ? .unknown : .known(fields[7]))
+                sources.append(SourceReference(slug: slug, source: source))
+            case "E":
+                guard fields.count == 8 else { return nil }
+                let coverage = fields[5].isEmpty ? nil : DashboardCoverage(rawValue: fields[5])
+                if !fields[5].isEmpty && coverage == nil { return nil }
+                entries[fields[1]] = LeikaProfile.Entry(name: fields[2], ozgID: fields[3].isEmpty ? nil : OzgID(fields[3]),
+                                                        online: fields[4] == "1", coverage: coverage, state: fields[6], sourceID: fields[7])
+            default:
+                return nil
+            }
+        }
+        guard let participant, let snapshot else { return nil }
+        return LeikaProfile(participant: participant, snapshot: snapshot, origin: origin, entries: entries, sources: sources,
+                            otherUnit: otherUnit)
+    }
+
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\\" }) else { return text }
+        var out = ""
+        for character in text {
+            switch character {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\r\n": out += "\\r\\n"
+            case "\\": out += "\\\\"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func unescape(_ field: Substring) -> String {
+        guard field.contains("\\") else { return String(field) }
+        var out = ""
+        var escaped = false
+        for character in field {
+            if escaped {
+                switch character {
+                case "t": out += "\t"
+                case "n": out += "\n"
+                case "r": out += "\r"
+                default: out.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}
