@@ -31,11 +31,11 @@ struct DashboardServices: Sendable, Hashable {
     var includeBelow: Bool?
 
     init(_ census: ServiceCensus, dataset: Dataset) {
-        let records = census.records.filter { $0.unit == census.unit }
+        let counted = census.records.filter { $0.unit == census.unit }
+        let records = counted + census.dashboardLeftOut
         rows = records.count
-        inactive = records.filter { $0.active == false }.count
-        notEvaluated = records.filter { $0.active != false && $0.coverage == .notEvaluated }.count
-        let counted = records.filter { $0.active != false && $0.coverage != .notEvaluated }
+        inactive = census.dashboardLeftOut.filter { $0.active == false }.count
+        notEvaluated = census.dashboardLeftOut.filter { $0.active != false }.count
         let mapping = dataset.statusMapping
         var known = Set<String>(), working = Set<String>(), ozg = Set<OzgID>(), central = Set<String>()
         var coverage: [String: DashboardCoverage] = [:]

@@ -41,7 +41,8 @@ extension ComparisonReport {
         let selection = try PeerSelection(rule: rule, subject: ownSide.participant,
                                           candidates: candidates.map { dataset in
                                               Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind,
-                                                          snapshot: nil, land: dataset.municipality.land,
+                                                          snapshot: (asOf.map { dataset.asOf($0) } ?? dataset).snapshots.last,
+                                                          land: dataset.municipality.land,
                                                           population: dataset.municipality.population)
                                           },
                                           sizeClasses: sizeClasses)
@@ -231,7 +232,7 @@ enum PeerStatistics {
         let skippedUnit = peers.count - eligible.count
         var remark = "aus \(GermanFormat.integer(known.count)) von \(GermanFormat.integer(peers.count)) "
             + (peers.count == 1 ? "Vergleichskommune" : "Vergleichskommunen")
-        if skippedUnit > 0 { remark += "; \(GermanFormat.integer(skippedUnit)) zählen in anderer Einheit" }
+        if skippedUnit > 0 { remark += "; \(GermanFormat.integer(skippedUnit)) " + (skippedUnit == 1 ? "zählt" : "zählen") + " in anderer Einheit" }
         if !known.isEmpty && known.count < PeerGroup.minimumForQuartiles {
             let reason = "zu wenige Werte für Quartile (\(GermanFormat.integer(known.count)), mindestens "
                 + "\(GermanFormat.integer(PeerGroup.minimumForQuartiles)))"
