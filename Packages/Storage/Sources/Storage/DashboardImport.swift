@@ -28,6 +28,13 @@ public struct DashboardImportOptions: Sendable {
         self.register = register
     }
 
+    /// The register's entry of an ARS; a Kreis written with 12 digits (`053340000000`) is found by its 5.
+    func entry(_ ars: String) -> RegisterEntry? {
+        if let entry = register[ars: ars] { return entry }
+        if ars.count == 12, ars.hasSuffix("0000000") { return register[ars: String(ars.prefix(5))] }
+        return nil
+    }
+
     /// The Länder by their 2-digit code, for rows without `bundesland`.
     public static let landNames = [
         "01": "Schleswig-Holstein", "02": "Hamburg", "03": "Niedersachsen", "04": "Bremen", "05": "Nordrhein-Westfalen", "06": "Hessen",
@@ -79,8 +86,9 @@ public struct DashboardBatchReport: Sendable {
 }
 
 /// The dataset slug of every authority of the register, from its name: `Leverkusen, Stadt` -> `leverkusen`
-/// (umlauts ae, oe, ue, ß ss). Where names give the same slug, a Kreis-level unit is told apart by `kreis-`, the
-/// others by their Kreis's name, then by their ARS. Computed over the whole register, so that an authority's slug
+/// (umlauts ae, oe, ue, ß ss); a Kreis-level unit whose name does not say so gets `kreis-` (`Kleve` -> `kreis-kleve`,
+/// beside `Kleve, Stadt` -> `kleve`). Where names still give the same slug, each is told apart by its Kreis's name, then
+/// by its ARS. Computed over the whole register, so that an authority's slug
 /// does not depend on which others are imported with it.
 public struct DashboardSlugs: Sendable {
     public struct Collision: Sendable, Hashable {
@@ -100,42 +108,38 @@ public struct DashboardSlugs: Sendable {
     public private(set) var collisions: [String: Collision] = [:]
 
     public init(register: MunicipalityRegister) {
-        let entries = register.entries
         func base(_ name: String) -> String {
             let short = name.split(separator: ",", maxSplits: 1).first.map(String.init) ?? name
             return Workspace.suggestedSlug(short) ?? Workspace.suggestedSlug(name) ?? ""
         }
-        var candidates: [String: String] = [:]
-        for entry in entries { candidates[entry.ars] = base(entry.name) }
-        var groups: [String: [RegisterEntry]] = [:]
-        for entry in entries { groups[candidates[entry.ars]!, default: []].append(entry) }
-        func kreisName(_ entry: RegisterEntry) -> String {
-            register[ars: entry.kreis].map { base($0.name) } ?? entry.kreis
+        // A Kreis-level unit whose name does not say so (`Kleve` beside `Kleve, Stadt`) gets `kreis-`.
+        func candidate(_ entry: RegisterEntry) -> String {
+            let name = base(entry.name)
+            guard entry.kind.level == .district, !name.contains("kreis"), !name.contains("region"), !name.contains("verband") else { return name }
+            return String(("kreis-" + name).prefix(63))
         }
+        var groups: [String: [RegisterEntry]] = [:]
+        for entry in register.entries { groups[candidate(entry), default: []].append(entry) }
+        let taken = Set(groups.keys)
         for (name, members) in groups.sorted(by: { $0.key < $1.key }) {
             if members.count == 1, let slug = Slug(name) {
                 slugs[members[0].ars] = slug
                 continue
             }
-            // Told apart: first a Kreis-level unit by `kreis-`, then the others by their Kreis's name; what still
-            // collides (or is no slug) by its ARS.
+            // Told apart by the Kreis's name (`neustadt-bad-duerkheim`); what still collides, or is no slug, by the ARS.
             var chosen: [String: String] = [:]
-            let district = members.filter { $0.kind.level == .district }
             for entry in members {
-                if entry.kind.level == .district {
-                    chosen[entry.ars] = district.count == 1 && !name.hasPrefix("kreis") ? "kreis-" + name : name + "-" + entry.ars
-                } else {
-                    chosen[entry.ars] = name + "-" + kreisName(entry)
-                }
+                let kreis = register[ars: entry.kreis].map { base($0.name) } ?? entry.kreis
+                chosen[entry.ars] = entry.kreis == entry.ars || kreis.isEmpty ? name + "-" + entry.ars : name + "-" + kreis
             }
             let counts = Dictionary(grouping: chosen.values, by: { $0 }).mapValues(\.count)
             var result: [Collision.Member] = []
             for entry in members.sorted(by: { $0.ars < $1.ars }) {
-                var text = chosen[entry.ars]!
-                if counts[text, default: 0] > 1 || candidates.values.contains(text) || Slug(String(text.prefix(63))) == nil {
-                    text = (name.isEmpty ? "ars" : name) + "-" + entry.ars
+                var text = String(chosen[entry.ars]!.prefix(63))
+                if counts[chosen[entry.ars]!, default: 0] > 1 || taken.contains(text) || Slug(text) == nil {
+                    text = String(((name.isEmpty ? "ars" : name) + "-" + entry.ars).suffix(63))
                 }
-                let slug = Slug(String(text.prefix(63))) ?? Slug("ars-" + entry.ars)!
+                let slug = Slug(text) ?? Slug("ars-" + entry.ars)!
                 slugs[entry.ars] = slug
                 result.append(Collision.Member(ars: entry.ars, name: entry.name, slug: slug))
             }
@@ -222,7 +226,7 @@ extension Workspace {
         let authorities = byARS.keys.sorted()
         for (position, ars) in authorities.enumerated() {
             let rows = byARS[ars]!
-            let entry = options.register[ars: ars]
+            let entry = options.entry(ars)
             let exportName = rows.first?.arsName ?? ""
             let name = entry?.name ?? (exportName.isEmpty ? "ARS \(ars)" : exportName)
             let slug = existing[ars] ?? entry.flatMap { existing[$0.ars] ?? slugs.slugs[$0.ars] } ?? slugs.slug(unknownARS: ars, name: exportName)
@@ -310,7 +314,7 @@ extension Workspace {
         let sourceID = "dashboard-\(snapshot)"
         let onlineCount = rows.filter(\.online).count
         let inactive = rows.filter { $0.active == false }.count
-        let shownName = options.register[ars: ars]?.name ?? (first.arsName.isEmpty ? slug.rawValue : first.arsName)
+        let shownName = options.entry(ars)?.name ?? (first.arsName.isEmpty ? slug.rawValue : first.arsName)
         let source = Source(
             id: sourceID, title: "OZG-Dashboard, Export für \(shownName) (ARS \(ars))", type: .dashboardExport, reference: .unknown,
             date: snapshot, body: .unknown, location: Self.fileList(exportFiles),
@@ -414,7 +418,7 @@ extension Workspace {
     static func municipality(_ slug: Slug, ars: String, _ first: DashboardRow, _ options: DashboardImportOptions,
                              _ place: Location) throws(StorageError) -> (Municipality, [Finding]) {
         var findings: [Finding] = []
-        let entry = options.register[ars: ars]
+        let entry = options.entry(ars)
         guard let name = options.name ?? entry?.name ?? (first.arsName.isEmpty ? nil : first.arsName) else {
             throw .invalidInput([Finding(.error, at: place, code: "no-name", found: "the export has no ars_name and \(slug) does not exist yet",
                                          expected: "pass --name \"Stadt ...\" (and --kind) to create the dataset")])

@@ -95,7 +95,7 @@ public struct SyntheticDashboardExport: Sendable {
         var summary = Summary()
         let chosen = chosenAuthorities()
         summary.authorities = chosen.count
-        summary.fromRegister = chosen.filter { register[ars: $0.ars] != nil }.count
+        summary.fromRegister = chosen.filter { DashboardImportOptions(register: register).entry($0.ars) != nil }.count
         // Each authority's rows as JSON objects; then pages of `pageSize` of them.
         var objects: [String] = []
         var csvText = csv == nil ? "" : CSVWriter.row(Self.fields) + "\n"
