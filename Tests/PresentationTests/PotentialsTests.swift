@@ -242,3 +242,40 @@ struct PotentialsTests {
         #expect(LeikaProfileCoding.decode(Array("X\tbroken\n".utf8)) == nil)
     }
 }
+
+@Suite("The section Potenziale on a profile page")
+struct PotentialsSiteTests {
+    typealias F = PotentialsFixtures
+
+    @Test("A real table with caption and header scopes, its CSV download, and the words of the report; declined: the sentence")
+    func section() throws {
+        let datasets = [F.subject] + F.peers
+        let potentials = [F.subject.slug: F.report(), F.peers[4].slug: F.report(subject: F.peers[4])]
+        let files = try SiteExporter().render(SiteContent(datasets: datasets, comparisons: [], reference: F.reference, potentials: potentials))
+        func text(_ path: String) throws -> String {
+            String(decoding: try #require(files.first { $0.path == path }).contents, as: UTF8.self)
+        }
+        let page = try text("kommunen/mitte.html")
+        let section = try #require(page.range(of: "<h2 id=\"potenziale\">Potenziale</h2>")).upperBound
+        let html = String(page[section...])
+        #expect(html.contains("<caption id=\"tabelle-potenziale-liste-titel\">Potenziale: LeiKa-Leistungen, die mindestens 50\u{a0}% der "
+            + "Vergleichskommunen online anbieten und Stadt Mitte nicht</caption>"))
+        #expect(html.contains("<th scope=\"col\">Flächendeckung</th>"))
+        #expect(html.contains("<tr><th scope=\"row\">1</th><td>99000000001000 Leistung eins</td>"))
+        #expect(html.contains("<td>4 von 4 (100,0\u{a0}%)</td><td>Stadt A, Stadt B und Stadt C</td><td>dem Dashboard ist kein Online-Dienst bekannt<sup>"))
+        #expect(html.contains("zentral verfügbar: Anschluss statt Eigenentwicklung (landesweit flächendeckend)"))
+        #expect(html.contains("<h3 id=\"vorreiter\">Vorreiter</h3>"))
+        // The download: the five potentials in rank order, then the source of the subject's rows.
+        let csv = try text("daten/kommune-mitte-potenziale-liste.csv")
+        let rows = csv.components(separatedBy: "\r\n").dropFirst().prefix { !$0.isEmpty }
+        #expect(rows.map { String($0.split(separator: ";")[1].prefix(14)) } == [F.key(1), F.key(2), F.key(3), F.key(4), F.key(11)])
+        #expect(csv.contains("OZG-Dashboard, Export für Stadt Mitte"))
+        #expect(try text("daten/kommune-mitte-vorreiter.csv").contains("99000000008000 Leistung acht"))
+        // Stadt E counts OZG-Leistungen only: the section says why there is no list, and offers no empty table.
+        let declined = try text("kommunen/p-e.html")
+        #expect(declined.contains("Für Stadt E lassen sich heute keine Potenziale bestimmen"))
+        #expect(!files.contains { $0.path == "daten/kommune-p-e-potenziale-liste.csv" })
+        // A profile without potentials (not computed for this site) has no such section.
+        #expect(try !text("kommunen/p-a.html").contains("id=\"potenziale\""))
+    }
+}

@@ -47,15 +47,17 @@ extension Derivation {
                                 threshold: request.threshold, pioneerThreshold: request.pioneerThreshold)
     }
 
-    /// The potentials of every dataset of a site, against the default peer group (same level and size class) and the
-    /// default thresholds, by slug: what each profile page shows.
-    public func sitePotentials(_ datasets: [Dataset], reference: ReferenceCatalogue) throws(StorageError) -> [Slug: PotentialsReport] {
+    /// The potentials of every dataset of a site, by slug, with the peers `rule` chooses (by default the same level and
+    /// size class) and the default Vorreiter threshold: what each profile page shows.
+    public func sitePotentials(_ datasets: [Dataset], reference: ReferenceCatalogue, rule: PeerRule = .levelAndSize,
+                               threshold: Double = PotentialsReport.defaultThreshold) throws(StorageError) -> [Slug: PotentialsReport] {
+        try requireKnown(rule, among: datasets.map(\.slug))
         let profiles = datasets.map(LeikaProfile.init)
-        let sizeClasses = try SizeClasses.read(workspace)
+        let sizeClasses = try sizeClasses(for: rule)
         var result: [Slug: PotentialsReport] = [:]
         for profile in profiles {
             result[profile.participant.slug] = PotentialsReport(subject: profile, candidates: profiles, reference: reference,
-                                                                rule: .levelAndSize, sizeClasses: sizeClasses)
+                                                                rule: rule, sizeClasses: sizeClasses, threshold: threshold)
         }
         return result
     }

@@ -67,11 +67,10 @@ public enum PotentialsText {
     }
 
     /// "12 LeiKa-Leistungen; 3 weitere ausgelassen (Typisierung: Bund oder Land)".
-    static func count(_ items: Int, otherLevel: Int) -> String {
+    public static func count(_ items: Int, otherLevel: Int) -> String {
         var text = "\(GermanFormat.integer(items)) " + (items == 1 ? "LeiKa-Leistung" : "LeiKa-Leistungen")
         if otherLevel > 0 {
-            text += "; \(GermanFormat.integer(otherLevel)) " + (otherLevel == 1 ? "weitere ausgelassen" : "weitere ausgelassen")
-                + ", weil laut Typisierung Bund oder Land sie ausführen"
+            text += "; \(GermanFormat.integer(otherLevel)) weitere ausgelassen, weil sie laut Typisierung Bund oder Land ausführen"
         }
         return text + "."
     }
@@ -110,7 +109,7 @@ public enum PotentialsText {
             : "Stand " + GermanFormat.date(range.lowerBound) + " bis " + GermanFormat.date(range.upperBound)
     }
 
-    static func percent(_ value: Double) -> String {
+    public static func percent(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return (rounded == rounded.rounded() ? GermanFormat.integer(Int(rounded)) : GermanFormat.decimal(rounded)) + "\u{a0}%"
     }
