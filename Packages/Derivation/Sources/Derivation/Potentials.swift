@@ -70,12 +70,21 @@ extension Derivation {
             derived[dataset.slug] = profile
             return Data(LeikaProfileCoding.encode(profile))
         }
+        // The kept ones decoded on every core, as the digests of a peer view are.
+        let keptSlugs = slugs.filter { derived[$0] == nil && kept[$0] != nil }
+        let decoded = DecodedProfiles(count: keptSlugs.count)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, keptSlugs.count / 32))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: keptSlugs.count, by: workers) {
+                decoded.set(index, LeikaProfileCoding.decode(kept[keptSlugs[index]]!))
+            }
+        }
+        var byDecoded: [Slug: LeikaProfile] = [:]
+        for (slug, profile) in zip(keptSlugs, decoded.values) { if let profile { byDecoded[slug] = profile } }
         var result: [LeikaProfile] = []
         var unreadable: [Slug] = []
         for slug in slugs {
-            if let profile = derived[slug] {
-                result.append(profile)
-            } else if let data = kept[slug], let profile = LeikaProfileCoding.decode(data) {
+            if let profile = derived[slug] ?? byDecoded[slug] {
                 result.append(profile)
             } else if kept[slug] != nil {
                 unreadable.append(slug)
@@ -89,5 +98,19 @@ extension Derivation {
             try database.forgetDerivedData(LeikaProfileCoding.name, for: unreadable)
         }
         return result
+    }
+}
+
+/// The decoded profiles, each written by one worker at its own index.
+private final class DecodedProfiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [LeikaProfile?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: LeikaProfile?) {
+        lock.lock()
+        defer { lock.unlock() }
+        values[index] = value
     }
 }
