@@ -240,6 +240,11 @@ struct PotentialsTests {
             #expect(LeikaProfileCoding.decode(LeikaProfileCoding.encode(profile)) == profile)
         }
         #expect(LeikaProfileCoding.decode(Array("X\tbroken\n".utf8)) == nil)
+        // Tabs, line breaks and backslashes in names survive.
+        var odd = F.subject
+        odd.services[0].name = "Tab\there\nund\\Backslash\r\nÄ"
+        let profile = LeikaProfile(odd)
+        #expect(LeikaProfileCoding.decode(LeikaProfileCoding.encode(profile)) == profile)
     }
 }
 
