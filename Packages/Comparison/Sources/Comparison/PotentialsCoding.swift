@@ -6,7 +6,7 @@ import Domain
 public enum LeikaProfileCoding {
     public static let name = "potentials-profile"
     /// Raise it whenever `LeikaProfile(_:)` or this coding changes: kept profiles of another version are derived again.
-    public static let version = "3"
+    public static let version = "4"
 
     public static func encode(_ profile: LeikaProfile) -> [UInt8] {
         var lines: [[String]] = []
@@ -18,9 +18,13 @@ public enum LeikaProfileCoding {
             lines.append(["Q", source.slug.rawValue, source.sourceID, source.title, source.type.rawValue, source.reference.value ?? "\u{0}",
                           source.date.description, source.body.value ?? "\u{0}"])
         }
+        // An entry names its coverage by its index in DashboardCoverage.allCases and its source by "#" and its index in the
+        // sources above (else "=" and the id): half the bytes, and most fields need no String when read.
+        let sourceIndex = Dictionary(profile.sources.map(\.sourceID).enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for (key, entry) in profile.entries.sorted(by: { $0.key < $1.key }) {
             lines.append(["E", key, entry.name, entry.ozgID.map { String($0.rawValue) } ?? "", entry.online ? "1" : "0",
-                          entry.coverage?.rawValue ?? "", entry.state, entry.sourceID])
+                          entry.coverage.flatMap { DashboardCoverage.allCases.firstIndex(of: $0) }.map(String.init) ?? "", entry.state,
+                          sourceIndex[entry.sourceID].map { "#\($0)" } ?? "=" + entry.sourceID])
         }
         var text = ""
         for line in lines {
@@ -45,25 +49,61 @@ public enum LeikaProfileCoding {
             var entries: [String: LeikaProfile.Entry] = [:]
             var fields: [String] = []
             fields.reserveCapacity(9)
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(9)
+            entries.reserveCapacity(buffer.reduce(0) { $1 == 10 ? $0 + 1 : $0 })
+            let coverages = DashboardCoverage.allCases
             var lineStart = 0
             while lineStart < buffer.count {
                 var lineEnd = lineStart
                 while lineEnd < buffer.count && buffer[lineEnd] != 10 { lineEnd += 1 }
-                fields.removeAll(keepingCapacity: true)
+                ranges.removeAll(keepingCapacity: true)
                 var fieldStart = lineStart
                 for index in lineStart...lineEnd where index == lineEnd || buffer[index] == 9 {
-                    fields.append(field(UnsafeBufferPointer(rebasing: buffer[fieldStart..<index])))
+                    ranges.append(fieldStart..<index)
                     fieldStart = index + 1
                 }
                 lineStart = lineEnd + 1
+                func bytes(_ number: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[ranges[number]]) }
+                if ranges[0].count == 1 && buffer[ranges[0].lowerBound] == UInt8(ascii: "E") {
+                    // The fast path of most lines: only key, name and (rarely) state become Strings.
+                    guard ranges.count == 8 else { return nil }
+                    var ozgID: OzgID?
+                    if !ranges[3].isEmpty {
+                        var value = 0
+                        for byte in bytes(3) {
+                            guard byte >= 48 && byte <= 57, value < 1_000_000 else { return nil }
+                            value = value * 10 + Int(byte - 48)
+                        }
+                        ozgID = OzgID(value)
+                    }
+                    var coverage: DashboardCoverage?
+                    if !ranges[5].isEmpty {
+                        guard ranges[5].count == 1, let digit = bytes(5).first, digit >= 48, Int(digit - 48) < coverages.count else { return nil }
+                        coverage = coverages[Int(digit - 48)]
+                    }
+                    let reference = bytes(7)
+                    let sourceID: String
+                    if reference.first == UInt8(ascii: "#") {
+                        var index = 0
+                        for byte in reference.dropFirst() {
+                            guard byte >= 48 && byte <= 57 else { return nil }
+                            index = index * 10 + Int(byte - 48)
+                        }
+                        guard index < sources.count else { return nil }
+                        sourceID = sources[index].sourceID
+                    } else {
+                        guard reference.first == UInt8(ascii: "=") else { return nil }
+                        sourceID = String(field(bytes(7)).dropFirst())
+                    }
+                    entries[String(decoding: bytes(1), as: UTF8.self)] = LeikaProfile.Entry(
+                        name: field(bytes(2)), ozgID: ozgID, online: bytes(4).first == UInt8(ascii: "1"), coverage: coverage,
+                        state: ranges[6].isEmpty ? "" : field(bytes(6)), sourceID: sourceID)
+                    continue
+                }
+                fields = ranges.indices.map { field(bytes($0)) }
                 guard let kind = fields.first, !(fields.count == 1 && kind.isEmpty) else { continue }
                 switch kind {
-                case "E":
-                    guard fields.count == 8 else { return nil }
-                    let coverage = fields[5].isEmpty ? nil : DashboardCoverage(rawValue: fields[5])
-                    if !fields[5].isEmpty && coverage == nil { return nil }
-                    entries[fields[1]] = LeikaProfile.Entry(name: fields[2], ozgID: fields[3].isEmpty ? nil : OzgID(fields[3]),
-                                                            online: fields[4] == "1", coverage: coverage, state: fields[6], sourceID: fields[7])
                 case "P":
                     guard fields.count == 9, let slug = Slug(fields[1]), let kind = MunicipalityKind(rawValue: fields[3]) else { return nil }
                     var population: Population?
