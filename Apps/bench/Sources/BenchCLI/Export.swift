@@ -87,7 +87,7 @@ extension Bench.Export {
                     printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
                 }
                 let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference,
-                                          potentials: potentials)
+                                          sizeClasses: inputs.sizeClasses, potentials: potentials)
                 let folder = URL(fileURLWithPath: out)
                 let files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
                 let pages = files.filter { $0.path.hasSuffix(".html") }.count

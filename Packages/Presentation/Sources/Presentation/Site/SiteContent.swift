@@ -10,15 +10,19 @@ public struct SiteContent: Sendable {
     public var comparisons: [ComparisonReport]
     /// The OZG-Leistungen the datasets name, so a profile shows a service's catalogue name next to its ID.
     public var reference: ReferenceCatalogue
+    /// The population size classes of peer groups (`Datasets/reference/size_classes.csv`): each profile shows its
+    /// group of the same level of government and size class.
+    public var sizeClasses: [SizeClass]
     /// Each municipality's potentials (`bench potentials`), shown in a section of its profile; a profile without an
     /// entry has no such section.
     public var potentials: [Slug: PotentialsReport]
 
     public init(datasets: [Dataset], comparisons: [ComparisonReport], reference: ReferenceCatalogue = ReferenceCatalogue(),
-                potentials: [Slug: PotentialsReport] = [:]) {
+                sizeClasses: [SizeClass] = [], potentials: [Slug: PotentialsReport] = [:]) {
         self.datasets = datasets
         self.comparisons = comparisons
         self.reference = reference
+        self.sizeClasses = sizeClasses
         self.potentials = potentials
     }
 }

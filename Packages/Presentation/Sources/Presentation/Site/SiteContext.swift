@@ -20,12 +20,14 @@ struct SiteContext: Sendable {
     /// The comparisons with their pages, in the order given.
     var comparisons: [(path: SitePath, report: ComparisonReport)]
     var reference: ReferenceCatalogue
+    var sizeClasses: [SizeClass]
     var potentials: [Slug: PotentialsReport]
     /// Each municipality's oldest and newest snapshot, found once (a census can hold millions of dated rows).
     var snapshotSpans: [Slug: (first: PartialDate, last: PartialDate)]
 
     init(content: SiteContent, options: SiteOptions) {
         self.reference = content.reference
+        self.sizeClasses = content.sizeClasses
         self.potentials = content.potentials
         self.layout = SiteLayout(options: options)
         self.options = options
