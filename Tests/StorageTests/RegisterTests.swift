@@ -64,6 +64,37 @@ import Testing
         #expect(reading.entries.first { $0.ags == "05334008" }?.population == nil)
     }
 
+    /// The XLSX as Destatis publishes it (a title sheet, headings over two rows, column numbers, a Land key as a number)
+    /// gives the same entries as the Excel-saved CSV of the same rows.
+    @Test func xlsxAndCSVGiveTheSameEntries() throws {
+        let csv = RegisterReading(data: try Fixtures.data("register/excel_saved.csv"), file: "excel_saved.csv", edition: Self.edition)
+        let xlsx = RegisterReading(data: try Fixtures.data("register/auszug_gv.xlsx"), file: "auszug_gv.xlsx", edition: Self.edition)
+        #expect(xlsx.findings.isEmpty)
+        #expect(xlsx.format == "XLSX, sheet 'Onlineprodukt_Gemeinden'")
+        #expect(xlsx.rowsRead == 7)
+        #expect(xlsx.entries.count == 3)
+        #expect(xlsx.entries == csv.entries)
+    }
+
+    /// A row the XLSX reader cannot use is a finding at its sheet, row and column.
+    @Test func xlsxFlawsNameSheetRowAndColumn() throws {
+        let reading = RegisterReading(data: try Fixtures.data("register/auszug_gv_flaws.xlsx"), file: "auszug_gv_flaws.xlsx", edition: Self.edition)
+        #expect(reading.findings.map { "\($0.location) \($0.code)" } == ["auszug_gv_flaws.xlsx [Onlineprodukt_Gemeinden]:14:2 unknown-textkennzeichen"])
+        #expect(reading.entries.count == 3)
+        #expect(reading.rowsRefused == 1)
+    }
+
+    /// A ZIP that is no workbook, and a cut-off XLSX: an error each, no entries.
+    @Test func brokenXLSX() throws {
+        let data = try Fixtures.data("register/auszug_gv.xlsx")
+        let cut = RegisterReading(data: data.prefix(data.count / 2), file: "cut.xlsx", edition: Self.edition)
+        #expect(cut.findings.map(\.code) == ["bad-xlsx"])
+        #expect(cut.entries.isEmpty)
+        #expect(XLSXReader.column(of: "J12") == 10)
+        #expect(XLSXReader.column(of: "AA3") == 27)
+        #expect(XLSXReader.row(of: "AA3") == 3)
+    }
+
     @Test func noHeader() {
         let reading = RegisterReading(data: Data("a,b\n1,2\n".utf8), file: "x.csv", edition: Self.edition)
         #expect(reading.findings.map(\.code) == ["no-register-header"])
@@ -72,12 +103,13 @@ import Testing
     /// Writing and reading the register file gives the same entries; a bad row is an error with its place.
     @Test func fileRoundTrip() throws {
         let reading = RegisterReading(data: try Fixtures.data("register/excel_saved.csv"), file: "excel_saved.csv", edition: Self.edition)
-        let (entries, findings) = RegisterFile.entries(RegisterFile.csv(reading.entries), file: "register.csv")
+        let (entries, places, findings) = RegisterFile.entries(RegisterFile.csv(reading.entries), file: "register.csv")
+        #expect(places.map(\.line) == [2, 3, 4])
         #expect(findings.isEmpty)
         #expect(entries == reading.entries)
         var text = String(decoding: RegisterFile.csv(reading.entries), as: UTF8.self)
         text = text.replacingOccurrences(of: ",staedteregion,", with: ",städteregion,")
-        let (_, bad) = RegisterFile.entries(Data(text.utf8), file: "register.csv")
+        let (_, _, bad) = RegisterFile.entries(Data(text.utf8), file: "register.csv")
         #expect(bad.map { "\($0.location) \($0.code)" } == ["register.csv:3:33 bad-register-row"])
     }
 

@@ -88,7 +88,7 @@ extension Bench {
                 for (file, dialect) in export.dialects.sorted(by: { $0.key < $1.key }) where dialect != .standard {
                     print("\(file): read as \(dialect)")
                 }
-                let register = try workspace.municipalityRegister()
+                let register = try workspace.register()
                 let landName = land.count == 1 ? Self.landCode(land[0]).flatMap { DashboardImportOptions.landNames[$0] } : nil
                 let options = DashboardImportOptions(snapshot: PartialDate(snapshot), name: name, kind: kind, land: landName,
                                                      includeAbove: includeAbove, includeBelow: includeBelow, register: register)

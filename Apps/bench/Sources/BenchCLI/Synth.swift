@@ -51,7 +51,7 @@ extension Bench {
             try reportingErrors {
                 if let dashboardExport {
                     // The workspace's register where there is one: the export then names real NRW authorities.
-                    let register = try (try? workspaceOptions.workspace()).map { try $0.municipalityRegister() } ?? MunicipalityRegister([])
+                    let register = try (try? workspaceOptions.workspace()).map { try $0.register() } ?? MunicipalityRegister([])
                     var export = SyntheticDashboardExport(authorities: municipalities, seed: seed, pageSize: pageSize, register: register)
                     if let catalogue { export.catalogue = try SyntheticWorkload.readCatalogue(URL(fileURLWithPath: catalogue)) }
                     let summary = try export.write(to: URL(fileURLWithPath: dashboardExport), csv: dashboardCSV.map { URL(fileURLWithPath: $0) })

@@ -371,7 +371,7 @@ public struct DashboardExport: Sendable {
             if arsValid { report(finding, ars: ars) } else { report(finding) }
         }
         guard ok, let key, let online, let coverage else { return }
-        rows.append(DashboardRow(leikaKey: key, leikaName: name, ars: intern(ars), arsName: intern(field("ars_name").0), landCode: landCode,
+        rows.append(DashboardRow(leikaKey: key, leikaName: intern(name), ars: intern(ars), arsName: intern(field("ars_name").0), landCode: landCode,
                                  bundesland: intern(field("bundesland").0), ozgID: ozgID, ozgName: intern(field("ozg_bezeichnung").0),
                                  url: field("url").0, online: online, active: active, coverage: coverage, origin: keyAt))
     }

@@ -476,7 +476,7 @@ extension Workspace {
             let written = Dictionary(files, uniquingKeysWith: { first, _ in first })
             for schema in TableSchema.all {
                 guard let file = DatasetFile(rawValue: schema.fileName) else { continue }
-                let data = written[file] ?? Data((CSVWriter.row(schema.allColumns) + "\n").utf8)
+                let data = written[file] ?? Data((DatasetCSV.row(schema.allColumns) + "\n").utf8)
                 try data.write(to: staging.appendingPathComponent(schema.fileName))
             }
             try fileManager.moveItem(at: staging, to: folder)
@@ -509,6 +509,35 @@ enum DatasetRowCells {
     }
 }
 
+/// CSV records of dataset rows by the rules of `CSVWriter` (quotes only where a cell has a comma, quote, semicolon,
+/// line break or a space at either end), without Foundation: an import of a whole Land writes 200,000 rows, and
+/// Foundation's `replacingOccurrences` on every cell took a fifth of its time.
+enum DatasetCSV {
+    static func row(_ fields: [String]) -> String {
+        var out = ""
+        out.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out += "," }
+            append(field, to: &out)
+        }
+        return out
+    }
+
+    static func append(_ text: String, to out: inout String) {
+        let utf8 = text.utf8
+        let needsQuotes = utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") || utf8.contains { byte in
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+                || byte == UInt8(ascii: ";")
+        }
+        guard needsQuotes else { out += text; return }
+        out += "\""
+        for character in text {
+            if character == "\"" { out += "\"\"" } else { out.append(character) }
+        }
+        out += "\""
+    }
+}
+
 /// Changes a table file so that a reviewer's diff shows only the change: rows that stay keep their bytes.
 enum TableUpdate {
     /// The new file: the old one without the rows `removing` picks (given cells by column name), plus `appending`
@@ -516,7 +545,7 @@ enum TableUpdate {
     static func apply(_ content: FileContents.Content?, schema: TableSchema, removing: ([String: String]) -> Bool,
                       appending: [[String: String]]) -> Data {
         guard case .data(let data)? = content else {
-            let lines = [CSVWriter.row(schema.allColumns)] + appending.map { row in CSVWriter.row(schema.allColumns.map { row[$0] ?? "" }) }
+            let lines = [DatasetCSV.row(schema.allColumns)] + appending.map { row in DatasetCSV.row(schema.allColumns.map { row[$0] ?? "" }) }
             return Data((lines.joined(separator: "\n") + "\n").utf8)
         }
         var rows: [TextRow] = []
@@ -530,10 +559,10 @@ enum TableUpdate {
         // Columns added to the format later that the file lacks but the new rows fill: the file gains them (its
         // other rows an empty cell each), so that no value is dropped.
         let missing = schema.addedColumns.filter { column in !names.contains(column) && appending.contains { !($0[column] ?? "").isEmpty } }
-        let added = appending.map { row in CSVWriter.row((names + missing).map { row[$0] ?? "" }) + "\n" }
+        let added = appending.map { row in DatasetCSV.row((names + missing).map { row[$0] ?? "" }) + "\n" }
         guard dialect == .standard, missing.isEmpty else {
-            let kept = records.filter { !removing(cells($0)) }.map { CSVWriter.row($0.fields + missing.map { _ in "" }) + "\n" }
-            return Data((CSVWriter.row(names + missing) + "\n" + kept.joined() + added.joined()).utf8)
+            let kept = records.filter { !removing(cells($0)) }.map { DatasetCSV.row($0.fields + missing.map { _ in "" }) + "\n" }
+            return Data((DatasetCSV.row(names + missing) + "\n" + kept.joined() + added.joined()).utf8)
         }
         let bytes = [UInt8](data)
         var lineStarts = [0]

@@ -69,10 +69,18 @@ public struct RegisterReading: Sendable {
     /// Reads a register file: XLSX (told by its first bytes) or CSV; `file` is its name as findings show it.
     public init(data: Data, file: String, edition: RegisterEdition) {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            format = "XLSX"
-            findings.append(Finding(.error, at: Location(file: file), code: "xlsx",
-                                    found: "the file is XLSX, which this version of bench does not read yet",
-                                    expected: "save the sheet as CSV UTF-8 in Excel and pass that file"))
+            let (sheets, xlsxFindings) = XLSXReader.sheets(data, file: file)
+            findings = xlsxFindings
+            guard !findings.hasErrors else { return }
+            // The register's sheet is the first whose cells name the column Satzart (Destatis puts a title sheet first).
+            guard let sheet = sheets.first(where: { $0.rows.contains { $0.cells.contains { RegisterReading.fold($0).contains("satzart") } } }) else {
+                findings.append(Finding(.error, at: Location(file: file), code: "no-register-header",
+                                        found: "no sheet of the workbook (\(sheets.map { "'\($0.name)'" }.joined(separator: ", "))) names the column 'Satzart'",
+                                        expected: "pass the Destatis 'Auszug GV' workbook, whose data sheet has the headings Satzart, Textkennzeichen, ..."))
+                return
+            }
+            format = "XLSX, sheet '\(sheet.name)'"
+            read(sheet.rows, file: sheet.displayName, edition: edition)
         } else {
             let (table, dialect, csvFindings) = CSVReader().table(from: data, file: file)
             findings = csvFindings
@@ -200,13 +208,21 @@ public struct RegisterReading: Sendable {
         let width = rows[headerIndex..<dataStart].map(\.cells.count).max() ?? 0
         var texts = Array(repeating: [String](), count: width)
         for row in rows[headerIndex..<dataStart] {
-            // A heading that spans columns stands in its first cell: carry it to the right until the next heading,
-            // on every heading row but the last (whose cells name single columns).
+            // A heading that spans columns (a merged cell: "Bevölkerung" over insgesamt, männlich, weiblich) stands in
+            // its first cell: it is carried to the right over empty cells that no heading above names. Headings that
+            // are only a number (the XLSX numbers its columns 1, 2, 3, ... under the headings) are left out.
             var carried = ""
             for index in 0..<width {
-                let text = index < row.cells.count ? RegisterReading.fold(row.cells[index]) : ""
-                if !text.isEmpty { carried = text }
-                texts[index].append(text.isEmpty && row.line != rows[dataStart - 1].line && index > satzartColumn ? carried : text)
+                var text = index < row.cells.count ? RegisterReading.fold(row.cells[index]) : ""
+                if text.allSatisfy(\.isASCIIDigit) { text = "" }
+                if !text.isEmpty {
+                    carried = text
+                } else if index > satzartColumn, texts[index].allSatisfy(\.isEmpty) {
+                    text = carried
+                } else {
+                    carried = ""
+                }
+                texts[index].append(text)
             }
         }
         var index: [Column: Int] = [:]
@@ -431,17 +447,18 @@ public enum RegisterFile {
     }
 
     /// Reads the file's entries; every row that cannot be read is an error finding.
-    static func entries(_ data: Data, file: String) -> ([RegisterEntry], [Finding]) {
+    static func entries(_ data: Data, file: String) -> ([RegisterEntry], [Location], [Finding]) {
         let (table, _, csvFindings) = CSVReader().table(from: data, file: file)
         var findings = csvFindings
-        guard let table, !findings.hasErrors else { return ([], findings) }
+        guard let table, !findings.hasErrors else { return ([], [], findings) }
         let header = table.header.map(\.trimmed)
         guard header == columns else {
-            return ([], findings + [Finding(.error, at: Location(file: file, line: table.headerLine, column: 1), code: "bad-header",
+            return ([], [], findings + [Finding(.error, at: Location(file: file, line: table.headerLine, column: 1), code: "bad-header",
                                             found: "the header is \(header.joined(separator: ","))",
                                             expected: "write the header \(columns.joined(separator: ",")) (bench import-register writes the file)")])
         }
         var entries: [RegisterEntry] = []
+        var places: [Location] = []
         for row in table.rows {
             func error(_ column: Int, _ found: String, _ expected: String) {
                 findings.append(Finding(.error, at: Location(file: file, line: row.line, column: row.columns[min(column, row.columns.count - 1)]),
@@ -470,8 +487,9 @@ public enum RegisterFile {
             }
             entries.append(RegisterEntry(ags: cells[0], ars: cells[1], name: cells[2], kind: kind, landCode: cells[4], land: cells[5],
                                          kreis: cells[6], population: population))
+            places.append(Location(file: file, line: row.line))
         }
-        return (entries, findings)
+        return (entries, places, findings)
     }
 }
 
@@ -489,9 +507,23 @@ extension Workspace {
         case .problem(let problem):
             throw .invalidInput([Finding(.error, at: Location(file: path), code: problem.code, found: problem.found, expected: problem.expected)])
         case .data(let data):
-            let (entries, findings) = RegisterFile.entries(data, file: path)
+            let (entries, places, findings) = RegisterFile.entries(data, file: path)
             guard !findings.hasErrors else { throw .invalidInput(findings) }
-            return MunicipalityRegister(entries)
+            return MunicipalityRegister(entries, places: places)
+        }
+    }
+
+    /// Where a dataset's `municipality.yaml` contradicts the register (`MunicipalityRegister.contradictions`), each a
+    /// warning at the key's line and column.
+    public func registerFindings(_ municipality: Municipality, register: MunicipalityRegister) -> [Finding] {
+        let url = directory(of: municipality.slug).appendingPathComponent(DatasetFile.municipality.rawValue)
+        let path = displayPath(url)
+        var fields: [String: MetadataField] = [:]
+        if case .data(let data) = FileReading.read(url.path, limit: FileReading.metadataLimit, workspace: root.path) {
+            fields = MetadataReader.fields(from: data, file: path).0 ?? [:]
+        }
+        return register.contradictions(municipality) { key in
+            (fields[key] ?? fields["ags"]).map { Location(file: path, line: $0.line, column: $0.column) } ?? Location(file: path)
         }
     }
 
