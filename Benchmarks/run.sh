@@ -2,7 +2,7 @@
 # bench at NRW scale, side by side with the tools a user would otherwise reach for (Docs/performance.md).
 #
 #   Benchmarks/run.sh [--municipalities 427] [--snapshots 3] [--work /tmp/bench-benchmark] [--scratch-path .build]
-#                     [--only dashboard]
+#                     [--only dashboard|potentials]
 #
 # Builds bench in release mode, writes the synthetic workload with `bench synth` (outside Datasets/), then measures:
 #   1. bench import of every dataset into a fresh database   vs  sqlite3 .import of the same status rows
@@ -13,6 +13,8 @@
 #   6. bench import of a tenth of the municipalities             (does the cost grow linearly?)
 #   7. bench import-dashboard of a /v1/data export of the authorities  vs  sqlite3 .import of the same rows as CSV
 #      (--only dashboard runs this line alone)
+#   8. bench potentials of one authority over all others of that import, warm (target: under 200 ms)
+#      (--only potentials runs lines 7 and 8)
 # and prints a Markdown table with the ratios, the machine and the load it ran under (also in WORK/results.md).
 # It takes about a quarter of an hour at the default size; it is not part of `swift test` or .ci/run.
 #
@@ -43,7 +45,7 @@ work=$(cd "$work" && pwd)
 # --- tools -------------------------------------------------------------------------------------------------------
 missing=()
 tools="sqlite3 hyperfine hugo jq"
-[ "$only" = dashboard ] && tools="sqlite3 hyperfine jq"
+[ "$only" = dashboard ] || [ "$only" = potentials ] && tools="sqlite3 hyperfine jq"
 for tool in $tools; do command -v "$tool" > /dev/null || missing+=("$tool"); done
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -115,7 +117,21 @@ dash_datasets=$(ls "$dash_ws/Datasets" | grep -vc '^reference$')
 dashboard_ratio=$(ratio "$bench_dashboard" "$sqlite_dashboard")
 dash_load_after=$(load)
 dashboard_line="| import-dashboard of a /v1/data export, $municipalities authorities, $dash_rows rows -> $dash_datasets datasets (mean of 3) | $bench_dashboard s, peak $(( bench_dashboard_kb / 1024 )) MB | sqlite3 .import: $sqlite_dashboard s, peak $(( sqlite_dashboard_kb / 1024 )) MB | $dashboard_ratio | ratio ≤ 1.0, peak < 300 MB | $(awk -v x="$dashboard_ratio" 'BEGIN { print (x <= 1.0 ? "met" : "not met") }'), memory $(awk -v x="$bench_dashboard_kb" 'BEGIN { print (x <= 307200 ? "met" : "not met") }') |"
-if [ "$only" = dashboard ]; then
+
+# --- 8. potentials over the Land-wide workload ---------------------------------------------------------------------
+# bench potentials of the first authority (by slug) of the import of line 7, with every other authority as its peer
+# (--peer-group all): the first run syncs the datasets into the workspace's database and keeps each authority's
+# LeiKa profile (derived_data); the timed runs are warm and read the kept profiles. A whole process each.
+pot_subject=$(ls "$dash_ws/Datasets" | grep -v '^reference$' | head -1)
+read -r potentials_cold potentials_cold_kb < <(timed "$work/time-potentials-cold" "$bench" potentials "$pot_subject" --peer-group all --workspace "$dash_ws")
+echo "8. potentials $pot_subject over $dash_datasets authorities" >&2
+hyperfine -N --warmup 3 --runs 20 --export-json "$work/potentials.json" \
+    "$bench potentials $pot_subject --peer-group all --workspace $dash_ws" > /dev/null
+bench_potentials=$(mean "$work/potentials.json")
+read -r _ potentials_kb < <(timed "$work/time-potentials" "$bench" potentials "$pot_subject" --peer-group all --workspace "$dash_ws")
+potentials_line="| potentials $pot_subject --peer-group all, $(( dash_datasets - 1 )) peers (profiles kept) | $(printf '%.1f' "$(awk -v s="$bench_potentials" 'BEGIN { print s * 1000 }')") ms, peak $(( potentials_kb / 1024 )) MB | | | < 200 ms | $(awk -v x="$bench_potentials" 'BEGIN { print (x <= 0.2 ? "met" : "not met") }') |"
+potentials_cold_line="| potentials $pot_subject --peer-group all, first after the import | $potentials_cold s, peak $(( potentials_cold_kb / 1024 )) MB | | | | |"
+if [ "$only" = dashboard ] || [ "$only" = potentials ]; then
     {
         echo "## Dashboard import ($(date -u +%Y-%m-%d), $municipalities authorities, $dash_rows rows)"
         echo
@@ -125,6 +141,8 @@ if [ "$only" = dashboard ]; then
         echo "| measurement | bench | other tool | ratio | target | verdict |"
         echo "| --- | ---: | ---: | ---: | --- | --- |"
         echo "$dashboard_line"
+        echo "$potentials_line"
+        echo "$potentials_cold_line"
     } | tee "$work/results-dashboard.md"
     exit 0
 fi
@@ -300,5 +318,7 @@ site_ratio=$(ratio "$bench_pps" "$hugo_pps")
     echo "| export site | $bench_pages pages in $bench_site s = $bench_pps pages/s, peak $(( bench_site_kb / 1024 )) MB | hugo: $hugo_pages pages in $(printf '%.2f' "$hugo_site_time") s = $hugo_pps pages/s | $site_ratio | ≥ 1.0 | $(awk -v r="$site_ratio" 'BEGIN { print (r >= 1 ? "met" : "not met") }') |"
     echo "| compare after one municipality changed | $(printf '%.3f' "$bench_incremental") s | | | < 1 s | $(verdict "$bench_incremental" 1) |"
     echo "$dashboard_line"
+    echo "$potentials_line"
+    echo "$potentials_cold_line"
     echo "| import of $tenth municipalities ($small_rows rows) | $small_import s = $(per_row "$small_import" "$small_rows") µs/row | $municipalities: $(per_row "$bench_import" "$status_rows") µs/row | $(ratio "$(per_row "$bench_import" "$status_rows")" "$(per_row "$small_import" "$small_rows")") | linear (≈ 1) | |"
 } | tee "$work/results.md"

@@ -51,7 +51,20 @@ extension Bench.Export {
         @Flag(help: "Replace the output folder even when it holds files that bench did not write.")
         var force = false
 
+        @Option(name: .customLong("potentials-peer-group"), help: ArgumentHelp(
+            "The peer group of each profile's section Potenziale: level-and-size (default), kind, land, all or list:FILE (as for bench potentials).",
+            valueName: "rule"))
+        var potentialsPeerGroup: String?
+
+        @Option(name: .customLong("potentials-threshold"), help: ArgumentHelp(
+            "The share of the peers, in percent, at which a service counts as a potential in each profile's section Potenziale (default 50, boundary inclusive).",
+            valueName: "percent"))
+        var potentialsThreshold = PotentialsReport.defaultThreshold
+
         func validate() throws {
+            guard potentialsThreshold > 0, potentialsThreshold <= 100 else {
+                throw ValidationError("--potentials-threshold \(potentialsThreshold) is not a share in percent: give a number above 0 and at most 100.")
+            }
             if let generatedAt, PartialDate(generatedAt) == nil {
                 throw ValidationError("--generated-at '\(generatedAt)' is not a date; write it as YYYY-MM-DD (e.g. 2026-01-15).")
             }
@@ -73,13 +86,21 @@ extension Bench.Export {
                         printError("note: there is no Datasets/\(Workspace.sitePairsFile), so the site compares no pairs; name them there (a,b,note) or with --pairs")
                     }
                 }
-                let inputs = try databaseOptions.derivation(for: workspace) { try $0.site(pairs: chosen) }
+                var rule = PeerRule.levelAndSize
+                if let potentialsPeerGroup {
+                    rule = try Bench.Compare.parse(["placeholder", "--peers", "--peer-group", potentialsPeerGroup]).peerRule(workspace)
+                }
+                let (inputs, potentials) = try databaseOptions.derivation(for: workspace) { derivation in
+                    let inputs = try derivation.site(pairs: chosen)
+                    return (inputs, try derivation.sitePotentials(inputs.datasets, reference: inputs.reference, rule: rule,
+                                                                  threshold: potentialsThreshold))
+                }
                 let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) })
                 if !options.hasContact {
                     printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
                 }
                 let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference,
-                                          sizeClasses: inputs.sizeClasses)
+                                          sizeClasses: inputs.sizeClasses, potentials: potentials)
                 let folder = URL(fileURLWithPath: out)
                 let files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
                 let pages = files.filter { $0.path.hasSuffix(".html") }.count

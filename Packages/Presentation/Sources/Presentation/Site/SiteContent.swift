@@ -13,12 +13,16 @@ public struct SiteContent: Sendable {
     /// The population size classes of peer groups (`Datasets/reference/size_classes.csv`): each profile shows its
     /// group of the same level of government and size class.
     public var sizeClasses: [SizeClass]
+    /// Each municipality's potentials (`bench potentials`), shown in a section of its profile; a profile without an
+    /// entry has no such section.
+    public var potentials: [Slug: PotentialsReport]
 
     public init(datasets: [Dataset], comparisons: [ComparisonReport], reference: ReferenceCatalogue = ReferenceCatalogue(),
-                sizeClasses: [SizeClass] = []) {
+                sizeClasses: [SizeClass] = [], potentials: [Slug: PotentialsReport] = [:]) {
         self.datasets = datasets
         self.comparisons = comparisons
         self.reference = reference
         self.sizeClasses = sizeClasses
+        self.potentials = potentials
     }
 }

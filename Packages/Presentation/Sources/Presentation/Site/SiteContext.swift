@@ -21,12 +21,14 @@ struct SiteContext: Sendable {
     var comparisons: [(path: SitePath, report: ComparisonReport)]
     var reference: ReferenceCatalogue
     var sizeClasses: [SizeClass]
+    var potentials: [Slug: PotentialsReport]
     /// Each municipality's oldest and newest snapshot, found once (a census can hold millions of dated rows).
     var snapshotSpans: [Slug: (first: PartialDate, last: PartialDate)]
 
     init(content: SiteContent, options: SiteOptions) {
         self.reference = content.reference
         self.sizeClasses = content.sizeClasses
+        self.potentials = content.potentials
         self.layout = SiteLayout(options: options)
         self.options = options
         self.datasets = content.datasets.sorted { $0.slug < $1.slug }

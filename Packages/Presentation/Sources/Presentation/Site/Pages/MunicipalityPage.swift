@@ -7,6 +7,8 @@ import Domain
 struct MunicipalityPage: Sendable {
     var dataset: Dataset
     var reference: ReferenceCatalogue
+    /// The section "Potenziale" (PotentialsSection.swift), where the site has them.
+    var potentials: PotentialsReport? = nil
 
     var path: SitePath { .municipality(dataset.slug) }
 
@@ -56,6 +58,7 @@ struct MunicipalityPage: Sendable {
         }
 
         content += peerGroupSection(site, stem: stem, tables: &tables)
+        if let potentials { content += potentialsSection(potentials, stem: stem, footnotes: footnotes, tables: &tables) }
 
         for axis in Axis.allCases {
             content.append(.heading(2, id: axis.rawValue, axis.germanName))
