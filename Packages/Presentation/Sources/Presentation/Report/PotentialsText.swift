@@ -285,7 +285,7 @@ public enum PotentialsText {
 
     static func csv(_ report: PotentialsReport) -> String {
         var lines = [csvHeader.joined(separator: ",")]
-        lines += rows(report).map { $0.map(csvField).joined(separator: ",") }
+        lines += rows(report).map { $0.map(CSVWriter.report.field).joined(separator: ",") }
         // What is not an item, as notes in the last column, so that a spreadsheet user sees it too.
         var notes: [(String, String)] = [("hinweis:vergleichsgruppe", peerGroup(report)), ("hinweis:daten", subjectData(report))]
         if !report.declined.isEmpty { notes.append(("hinweis:nicht-bestimmbar", report.declined)) }
@@ -296,7 +296,7 @@ public enum PotentialsText {
             notes.append(("hinweis:ausgelassen", "Vorreiter: " + count(report.pioneers.count, otherLevel: report.otherLevelPioneers)))
         }
         for (kind, text) in notes {
-            lines.append(([kind] + Array(repeating: "", count: csvHeader.count - 2) + [text]).map(csvField).joined(separator: ","))
+            lines.append(([kind] + Array(repeating: "", count: csvHeader.count - 2) + [text]).map(CSVWriter.report.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
