@@ -103,7 +103,7 @@ import Testing
                                            in: workspace.root)
         #expect(created.status == 0, "\(created.stderr)")
         #expect(try workspace.read("Datasets/koeln/services.csv")
-            == "snapshot,name,name_corrected,unit,ozg_id,leika_key,match,status,responsible,source_id,note\n")
+            == "snapshot,name,name_corrected,unit,ozg_id,leika_key,match,status,responsible,source_id,note,coverage,active\n")
         #expect(try workspace.read("Datasets/koeln/municipality.yaml").contains("ags: \"05315000\""))
         let validated = try BenchProcess.run(["validate", "koeln"], in: workspace.root)
         #expect(validated.status == 0)

@@ -48,11 +48,11 @@ enum EnglishProse {
         return tokens.filter { words.contains($0) && !allowed.contains($0) && seen.insert($0).inserted }
     }
 
-    /// A finding "file:line: words" for every note of the datasets under `datasets` (every folder but `reference/`)
+    /// A finding "file:line: words" for every note of the datasets under `datasets` (every folder, `reference/` too, and the files beside them)
     /// whose text outside quotations has two or more English function words, or one where the note is a single sentence.
     static func findings(datasets: URL) throws -> [String] {
         var findings: [String] = []
-        let folders = try FileManager.default.contentsOfDirectory(atPath: datasets.path).filter { $0 != "reference" && !$0.hasPrefix(".") }.sorted()
+        let folders = try FileManager.default.contentsOfDirectory(atPath: datasets.path).filter { !$0.hasPrefix(".") }.sorted()
         for folder in folders {
             var isFolder: ObjCBool = false
             FileManager.default.fileExists(atPath: datasets.appendingPathComponent(folder).path, isDirectory: &isFolder)
@@ -80,7 +80,8 @@ enum EnglishProse {
             let line = text[..<range.lowerBound].filter { $0 == "\n" }.count + 2
             return [(line, String(text[range.upperBound...]))]
         }
-        guard file.hasSuffix(".csv") else { return [] }
+        // Only tables with a note column (not the register's 11,000 rows, which have none) are parsed.
+        guard file.hasSuffix(".csv"), text.prefix(while: { $0 != "\n" }).contains("note") else { return [] }
         let records = csvRecords(text)
         guard let header = records.first?.fields, let column = header.firstIndex(of: "note") else { return [] }
         return records.dropFirst().compactMap { record in
@@ -144,11 +145,14 @@ struct BundledDatasetReviewTests {
             + "\"\"\"Die Zahl steht im Bericht\"\" - this is the figure of the report, not an estimate.\",,\n"
         try text.write(to: indicators, atomically: true, encoding: .utf8)
         let yaml = root.appendingPathComponent("leverkusen/municipality.yaml")
-        try (try String(contentsOf: yaml, encoding: .utf8) + "  The services list is the annex.\n").write(to: yaml, atomically: true, encoding: .utf8)
+        let yamlText = try String(contentsOf: yaml, encoding: .utf8)
+        // The note's text starts on the line after `note: >-`.
+        let noteLine = try #require(yamlText.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("note:") }) + 2
+        try (yamlText + "  The services list is the annex.\n").write(to: yaml, atomically: true, encoding: .utf8)
         let findings = try EnglishProse.findings(datasets: root)
         #expect(findings.count == 2, "\(findings)")
         #expect(findings.contains { $0.hasPrefix("aachen/indicators.csv:11: ") && $0.contains("this") && $0.contains("the") })
-        #expect(findings.contains { $0.hasPrefix("leverkusen/municipality.yaml:8: ") && $0.contains("the") && $0.contains("is") })
+        #expect(findings.contains { $0.hasPrefix("leverkusen/municipality.yaml:\(noteLine): ") && $0.contains("the") && $0.contains("is") })
         // A German note that quotes English stays allowed.
         #expect(EnglishProse.englishWords(in: "Folie „Thank you for the attention“, zitiert.") == [])
         #expect(EnglishProse.englishWords(in: "Stand 2024; the column gives only the year") == ["the", "only"])
