@@ -2,6 +2,7 @@
 # bench at NRW scale, side by side with the tools a user would otherwise reach for (Docs/performance.md).
 #
 #   Benchmarks/run.sh [--municipalities 427] [--snapshots 3] [--work /tmp/bench-benchmark] [--scratch-path .build]
+#                     [--only dashboard]
 #
 # Builds bench in release mode, writes the synthetic workload with `bench synth` (outside Datasets/), then measures:
 #   1. bench import of every dataset into a fresh database   vs  sqlite3 .import of the same status rows
@@ -10,6 +11,8 @@
 #   4. bench export site, one profile and one comparison per municipality  vs  hugo building as many pages
 #   5. bench compare A B after one municipality's file changed   (re-imports that one; target: under 1 s)
 #   6. bench import of a tenth of the municipalities             (does the cost grow linearly?)
+#   7. bench import-dashboard of a /v1/data export of the authorities  vs  sqlite3 .import of the same rows as CSV
+#      (--only dashboard runs this line alone)
 # and prints a Markdown table with the ratios, the machine and the load it ran under (also in WORK/results.md).
 # It takes about a quarter of an hour at the default size; it is not part of `swift test` or .ci/run.
 #
@@ -21,13 +24,15 @@ municipalities=427
 snapshots=3
 work=/tmp/bench-benchmark
 scratch=.build
+only=
 while [ $# -gt 0 ]; do
     case "$1" in
         --municipalities) municipalities=$2; shift 2 ;;
         --snapshots) snapshots=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --scratch-path) scratch=$2; shift 2 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        --only) only=$2; shift 2 ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -37,7 +42,9 @@ work=$(cd "$work" && pwd)
 
 # --- tools -------------------------------------------------------------------------------------------------------
 missing=()
-for tool in sqlite3 hyperfine hugo jq; do command -v "$tool" > /dev/null || missing+=("$tool"); done
+tools="sqlite3 hyperfine hugo jq"
+[ "$only" = dashboard ] && tools="sqlite3 hyperfine jq"
+for tool in $tools; do command -v "$tool" > /dev/null || missing+=("$tool"); done
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
@@ -53,6 +60,74 @@ fi
 echo "building bench (release)" >&2
 (cd "$root" && swift build -c release --scratch-path "$scratch" --product bench > /dev/null)
 bench="$(cd "$root" && swift build -c release --scratch-path "$scratch" --show-bin-path)/bench"
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN { r = x / y; printf (r >= 0.1 ? "%.2f" : "%.2g"), r }'; }
+mean_of() { jq ".results[$2].mean" "$1"; }
+# timed FILE COMMAND...: wall seconds and peak resident memory (KB) of one run, as "seconds kilobytes".
+timed() {
+    local out=$1; shift
+    /usr/bin/time -f "%e %M" -o "$out" "$@" > /dev/null 2>&1
+    cat "$out"
+}
+
+# --- 7. dashboard import (first: it is quick, and --only dashboard stops after it) ---------------------------------
+# A synthetic /v1/data export of the authorities: NRW's real ones where the repository's register has them (the
+# import then finds them there), written once per size. bench writes one dataset per authority into an emptied
+# workspace holding the repository's reference data; sqlite3 imports the same rows from one CSV into a table with a
+# unique index on (ars, leika_key).
+dash_load_before=$(load)
+dash="$work/dashboard-$municipalities"
+if [ ! -f "$dash/.done" ]; then
+    rm -rf "$dash"
+    "$bench" synth --workspace "$root" --municipalities "$municipalities" --dashboard-export "$dash/pages" \
+        --dashboard-csv "$dash/rows.csv" >&2
+    touch "$dash/.done"
+fi
+dash_rows=$(( $(wc -l < "$dash/rows.csv") - 1 ))
+dash_pages=$(ls "$dash"/pages/*.json | wc -l)
+dash_ws="$work/dashboard-workspace"
+cat > "$work/dashboard-prepare.sh" <<EOF
+rm -rf "$dash_ws" "$work/dashboard.db"
+mkdir -p "$dash_ws/Datasets"
+cp -r "$root/Datasets/reference" "$dash_ws/Datasets/reference"
+EOF
+cat > "$work/sqlite-dashboard.sql" <<EOF
+CREATE TABLE dashboard_row (leika_key TEXT NOT NULL, leika_name TEXT NOT NULL, ars TEXT NOT NULL, ars_name TEXT,
+    ars_federal_state TEXT, bundesland TEXT, ozgid TEXT, ozg_bezeichnung TEXT, url TEXT, online_status TEXT NOT NULL,
+    aktiv TEXT, art_flaechendeckung TEXT NOT NULL);
+CREATE UNIQUE INDEX dashboard_row_key ON dashboard_row(ars, leika_key);
+BEGIN;
+.import --csv --skip 1 $dash/rows.csv dashboard_row
+COMMIT;
+EOF
+echo "7. dashboard import: $dash_rows rows of $municipalities authorities in $dash_pages pages, 3 runs each" >&2
+hyperfine -N --runs 3 --export-json "$work/dashboard.json" --prepare "sh $work/dashboard-prepare.sh" \
+    "sqlite3 $work/dashboard.db '.read $work/sqlite-dashboard.sql'" \
+    "$bench import-dashboard --workspace $dash_ws --snapshot 2025-06-30 $(ls "$dash"/pages/*.json | tr '\n' ' ')" > /dev/null
+sqlite_dashboard=$(printf '%.2f' "$(mean_of "$work/dashboard.json" 0)")
+bench_dashboard=$(printf '%.2f' "$(mean_of "$work/dashboard.json" 1)")
+sh "$work/dashboard-prepare.sh"
+read -r _ sqlite_dashboard_kb < <(timed "$work/time-sqlite-dashboard" sqlite3 "$work/dashboard.db" ".read $work/sqlite-dashboard.sql")
+sh "$work/dashboard-prepare.sh"
+read -r _ bench_dashboard_kb < <(timed "$work/time-bench-dashboard" "$bench" import-dashboard --workspace "$dash_ws" --snapshot 2025-06-30 "$dash"/pages/*.json)
+dash_datasets=$(ls "$dash_ws/Datasets" | grep -vc '^reference$')
+dashboard_ratio=$(ratio "$bench_dashboard" "$sqlite_dashboard")
+dash_load_after=$(load)
+dashboard_line="| import-dashboard of a /v1/data export, $municipalities authorities, $dash_rows rows -> $dash_datasets datasets (mean of 3) | $bench_dashboard s, peak $(( bench_dashboard_kb / 1024 )) MB | sqlite3 .import: $sqlite_dashboard s, peak $(( sqlite_dashboard_kb / 1024 )) MB | $dashboard_ratio | ratio ≤ 1.0, peak < 300 MB | $(awk -v x="$dashboard_ratio" 'BEGIN { print (x <= 1.0 ? "met" : "not met") }'), memory $(awk -v x="$bench_dashboard_kb" 'BEGIN { print (x <= 307200 ? "met" : "not met") }') |"
+if [ "$only" = dashboard ]; then
+    {
+        echo "## Dashboard import ($(date -u +%Y-%m-%d), $municipalities authorities, $dash_rows rows)"
+        echo
+        echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores," \
+             "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM; load average $dash_load_before before, $dash_load_after after."
+        echo
+        echo "| measurement | bench | other tool | ratio | target | verdict |"
+        echo "| --- | ---: | ---: | ---: | --- | --- |"
+        echo "$dashboard_line"
+    } | tee "$work/results-dashboard.md"
+    exit 0
+fi
 
 workload() {  # workload NAME MUNICIPALITIES: a synthetic workspace, written once per size (synth is deterministic)
     local folder="$work/$1"
@@ -79,18 +154,8 @@ if [ ! -s "$rows_csv" ] || [ "$nrw/.parameters" -nt "$rows_csv" ]; then
 fi
 status_rows=$(wc -l < "$rows_csv")
 
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.3f", ms / 1000 }'; }
-ratio() { awk -v x="$1" -v y="$2" 'BEGIN { r = x / y; printf (r >= 0.1 ? "%.2f" : "%.2g"), r }'; }
 mean() { jq '.results[0].mean' "$1"; }          # hyperfine's mean, in seconds
-mean_of() { jq ".results[$2].mean" "$1"; }
-
-# timed FILE COMMAND...: wall seconds and peak resident memory (KB) of one run, as "seconds kilobytes".
-timed() {
-    local out=$1; shift
-    /usr/bin/time -f "%e %M" -o "$out" "$@" > /dev/null
-    cat "$out"
-}
 
 echo "load before: $(load)" >&2
 load_before=$(load)
@@ -234,5 +299,6 @@ site_ratio=$(ratio "$bench_pps" "$hugo_pps")
     echo "| compare $a --peers, first after the import | $peers_cold s, peak $(( peers_cold_kb / 1024 )) MB | | | | |"
     echo "| export site | $bench_pages pages in $bench_site s = $bench_pps pages/s, peak $(( bench_site_kb / 1024 )) MB | hugo: $hugo_pages pages in $(printf '%.2f' "$hugo_site_time") s = $hugo_pps pages/s | $site_ratio | ≥ 1.0 | $(awk -v r="$site_ratio" 'BEGIN { print (r >= 1 ? "met" : "not met") }') |"
     echo "| compare after one municipality changed | $(printf '%.3f' "$bench_incremental") s | | | < 1 s | $(verdict "$bench_incremental" 1) |"
+    echo "$dashboard_line"
     echo "| import of $tenth municipalities ($small_rows rows) | $small_import s = $(per_row "$small_import" "$small_rows") µs/row | $municipalities: $(per_row "$bench_import" "$status_rows") µs/row | $(ratio "$(per_row "$bench_import" "$status_rows")" "$(per_row "$small_import" "$small_rows")") | linear (≈ 1) | |"
 } | tee "$work/results.md"

@@ -9,6 +9,7 @@ let package = Package(
         .package(path: "../Domain"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -20,6 +21,9 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 // For its libyaml (module CYaml): MetadataReader reads municipality.yaml event by event.
                 .product(name: "Yams", package: "Yams"),
+                // For XLSX (a ZIP of XML parts): `bench import-register` reads the Destatis Gemeindeverzeichnis directly,
+                // `bench import-dashboard` the dashboard's per-ARS export.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ]

@@ -12,7 +12,7 @@ public struct Bench: ParsableCommand {
             figures bring the database (.bench/bench.sqlite) up to date with those files by themselves.
             """,
         version: version,
-        subcommands: [Validate.self, List.self, New.self, Compare.self, Gaps.self, Import.self, ImportDashboard.self, ImportCatalogue.self, Synth.self, Export.self]
+        subcommands: [Validate.self, List.self, New.self, Compare.self, Gaps.self, Import.self, ImportDashboard.self, ImportCatalogue.self, ImportRegister.self, Synth.self, Export.self]
     )
 
     public init() {}

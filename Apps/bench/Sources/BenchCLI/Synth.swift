@@ -14,6 +14,8 @@ extension Bench {
                 """
         )
 
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+
         @Option(help: "How many municipalities (kinds mixed as in NRW).")
         var municipalities = 427
 
@@ -27,15 +29,37 @@ extension Bench {
         var catalogue: String?
 
         @Option(help: ArgumentHelp("The folder to write into; it becomes a workspace with its own Datasets/.", valueName: "dir"))
-        var out: String
+        var out: String?
+
+        @Option(help: ArgumentHelp("Instead: write an export of the OZG dashboard in /v1/data's JSON pages (page-0001.json ...) into this folder, of --municipalities authorities (NRW's from the workspace's register where it has them).", valueName: "dir"))
+        var dashboardExport: String?
+
+        @Option(help: ArgumentHelp("With --dashboard-export: also write the same rows as one CSV file (for comparing with sqlite3 .import).", valueName: "file"))
+        var dashboardCSV: String?
+
+        @Option(help: "With --dashboard-export: rows per JSON page.")
+        var pageSize = 5000
 
         func validate() throws {
             guard (1...100_000).contains(municipalities) else { throw ValidationError("--municipalities must be between 1 and 100000.") }
             guard (1...50).contains(snapshots) else { throw ValidationError("--snapshots must be between 1 and 50.") }
+            guard (out == nil) != (dashboardExport == nil) else { throw ValidationError("Give either --out (datasets) or --dashboard-export (an export).") }
+            guard (1...1_000_000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 1000000.") }
         }
 
         mutating func run() throws {
             try reportingErrors {
+                if let dashboardExport {
+                    // The workspace's register where there is one: the export then names real NRW authorities.
+                    let register = try (try? workspaceOptions.workspace()).map { try $0.register() } ?? MunicipalityRegister([])
+                    var export = SyntheticDashboardExport(authorities: municipalities, seed: seed, pageSize: pageSize, register: register)
+                    if let catalogue { export.catalogue = try SyntheticWorkload.readCatalogue(URL(fileURLWithPath: catalogue)) }
+                    let summary = try export.write(to: URL(fileURLWithPath: dashboardExport), csv: dashboardCSV.map { URL(fileURLWithPath: $0) })
+                    print("wrote a synthetic OZG dashboard export of \(summary.authorities) authorities (\(summary.fromRegister) from the register) to "
+                        + "\(dashboardExport): \(summary.rows) rows in \(summary.pages) pages (\(summary.bytes / 1_000_000) MB)")
+                    return
+                }
+                guard let out else { return }
                 var workload = SyntheticWorkload(municipalities: municipalities, snapshots: snapshots, seed: seed)
                 if let catalogue {
                     workload.catalogue = try SyntheticWorkload.readCatalogue(URL(fileURLWithPath: catalogue))

@@ -7,7 +7,12 @@ extension Bench {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check datasets: schema, vocabulary, sources, duplicates, dates, tallies, OZG-IDs.",
-            discussion: "Prints every finding with file, line and column. Exits 0 when there is no error, 1 otherwise."
+            discussion: """
+                Prints every finding with file, line and column. Exits 0 when there is no error, 1 otherwise. \
+                Where municipality.yaml contradicts the municipality register (Datasets/reference/register.csv): \
+                an AGS or ARS the register does not have, a kind of another level of government, another population \
+                at the same date, it warns, naming both values and the register's row.
+                """
         )
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
@@ -22,7 +27,14 @@ extension Bench {
             try reportingErrors {
                 let workspace = try workspaceOptions.workspace()
                 let selected = try slugs.isEmpty ? workspace.slugs() : slugs.map { try workspace.slug($0) }
-                let (reference, referenceFindings) = workspace.readReference()
+                let (reference, readFindings) = workspace.readReference()
+                var referenceFindings = readFindings
+                var register = MunicipalityRegister([])
+                do {
+                    register = try workspace.register()
+                } catch StorageError.invalidInput(let findings) {
+                    referenceFindings += findings
+                }
                 var reports: [ValidationReport] = []
                 if !referenceFindings.isEmpty {
                     reports.append(ValidationReport(dataset: "reference", findings: referenceFindings, detected: [:]))
@@ -33,7 +45,11 @@ extension Bench {
                     reports.append(ValidationReport(dataset: "Datasets", findings: folders, detected: [:]))
                 }
                 for slug in selected {
-                    let reading = workspace.validate(slug, reference: reference)
+                    var reading = workspace.validate(slug, reference: reference)
+                    if let municipality = reading.dataset?.municipality {
+                        reading.findings += workspace.registerFindings(municipality, register: register)
+                        reading.findings.sort()
+                    }
                     reports.append(ValidationReport(dataset: slug.rawValue, findings: reading.findings,
                                                     detected: reading.dialects.filter { $0.value != .standard }.mapValues(\.description)))
                 }

@@ -13,10 +13,15 @@ public struct MetadataField: Sendable, Hashable {
 
 /// Turns the key-value pairs of `municipality.yaml` into a `Municipality`.
 public enum MetadataDecoder {
-    public static let keys = ["slug", "name", "kind", "land", "ags", "ars", "synthetic", "note"]
-    static let optionalKeys: Set<String> = ["synthetic", "note"]
+    public static let keys = ["slug", "name", "kind", "land", "ags", "ars", "synthetic", "note",
+                              "population", "population_date", "population_source"]
+    static let optionalKeys: Set<String> = ["synthetic", "note", "population", "population_date", "population_source"]
+    /// The three keys of the population: all three or none.
+    static let populationKeys = ["population", "population_date", "population_source"]
+    /// The largest population a German authority can have (Berlin has about 3.7 million): a larger one is a typo.
+    public static let populationLimit = 10_000_000
     /// The longest texts of municipality.yaml, in characters: every page and table shows the name.
-    static let textLimits = [("name", 200), ("land", 100), ("note", 10_000)]
+    static let textLimits = [("name", 200), ("land", 100), ("note", 10_000), ("population_source", 500)]
 
     /// Decodes the fields; `folder` is the slug the folder name gives, which the file must repeat.
     public static func municipality(_ fields: [String: MetadataField], file: String,
@@ -73,9 +78,33 @@ public enum MetadataDecoder {
         case "true": synthetic = true
         case let other: error("synthetic", "not-a-boolean", "synthetic is '\(other)'", "write true or false")
         }
+        var population: Population?
+        let givenPopulationKeys = populationKeys.filter { !value($0).isEmpty }
+        if !givenPopulationKeys.isEmpty && givenPopulationKeys.count < populationKeys.count {
+            let missing = populationKeys.filter { value($0).isEmpty }
+            error(givenPopulationKeys[0], "incomplete-population",
+                  "\(givenPopulationKeys.joined(separator: " and ")) \(givenPopulationKeys.count == 1 ? "is" : "are") given, \(missing.joined(separator: " and ")) not",
+                  "give population, population_date and population_source together (a count of inhabitants needs its date and source), or none of them")
+        } else if givenPopulationKeys.count == populationKeys.count {
+            let countText = value("population"), dateText = value("population_date")
+            let count = countText.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) && countText.count <= 9 ? Int(countText) : nil
+            if count == nil {
+                error("population", "bad-population", "population is '\(countText)'",
+                      "write the number of inhabitants in digits only, without separators (population: 163729)")
+            } else if let count, !(1...populationLimit).contains(count) {
+                error("population", "bad-population", "population is \(count)",
+                      "write a number of inhabitants from 1 to \(populationLimit); check for a typo")
+            }
+            let date = PartialDate(dateText)
+            if date == nil {
+                error("population_date", "bad-date", "population_date is '\(dateText)'",
+                      "write the date the count refers to as YYYY-MM-DD (e.g. 2019-12-31), or YYYY-MM or YYYY")
+            }
+            if let count, let date { population = Population(count: count, date: date, source: value("population_source")) }
+        }
         guard !findings.hasErrors, let kind, let ags, let ars else { return (nil, findings) }
         let municipality = Municipality(slug: folder, name: value("name"), kind: kind, land: value("land"),
-                                        ags: ags, ars: ars, synthetic: synthetic, note: value("note"))
+                                        ags: ags, ars: ars, synthetic: synthetic, note: value("note"), population: population)
         return (municipality, findings)
     }
 }

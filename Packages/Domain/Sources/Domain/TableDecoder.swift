@@ -9,11 +9,11 @@ public enum TableDecoder {
             let name = name.trimmingSpaces
             let here = Location(file: table.file, line: table.headerLine, column: column)
             column += name.count + 1
-            if !schema.columns.contains(name) {
+            if !schema.allColumns.contains(name) {
                 findings.append(Finding(.error, at: here, code: "extra-column",
                                         found: "column '\(name)' is not part of \(schema.fileName)",
                                         expected: "remove it or fix its spelling; the columns are: "
-                                            + schema.columns.joined(separator: ", ")))
+                                            + schema.allColumns.joined(separator: ", ")))
             } else if index[name] != nil {
                 findings.append(Finding(.error, at: here, code: "duplicate-column", found: "column '\(name)' appears twice",
                                         expected: "keep one of them"))
@@ -50,9 +50,23 @@ public enum TableDecoder {
     static func sourcesRow(_ r: inout RowReader) -> Source? {
         let id = r.identifier("id"), title = r.text("title"), type = r.choice("type", as: SourceType.self)
         let reference = r.reportedText("reference"), date = r.date("date"), body = r.reportedText("body")
+        // A dashboard export's includeAbove / includeBelow: yes, no, or empty where not said.
+        var flags: [Bool?] = []
+        for column in ["include_above", "include_below"] {
+            switch r.raw(column) {
+            case "": flags.append(nil)
+            case "yes": flags.append(true)
+            case "no": flags.append(false)
+            case let other:
+                flags.append(nil)
+                r.error(column, code: "unknown-word", found: "'\(column)' is '\(other)'",
+                        expected: "write 'yes' or 'no' as the export was made (the dashboard's includeAbove / includeBelow), or leave it empty")
+            }
+        }
         guard let id, let title, let type, let reference, let date, let body else { return nil }
         return Source(id: id, title: title, type: type, reference: reference, date: date, body: body,
-                      location: r.raw("location"), note: r.raw("note"), origin: r.location("id"))
+                      location: r.raw("location"), note: r.raw("note"), includeAbove: flags[0], includeBelow: flags[1],
+                      origin: r.location("id"))
     }
 
     public static func statusMapping(_ table: TextTable) -> ([StatusMappingEntry], [Finding]) {
@@ -107,11 +121,22 @@ public enum TableDecoder {
                         expected: "a LeiKa key has exactly 14 digits (e.g. 99012001000000)")
             }
         }
+        var coverage: DashboardCoverage?
+        if !r.raw("coverage").isEmpty { coverage = r.choice("coverage", as: DashboardCoverage.self) }
+        var active: Bool?
+        switch r.raw("active") {
+        case "": break
+        case "ja": active = true
+        case "nein": active = false
+        case let other:
+            r.error("active", code: "unknown-word", found: "'active' is '\(other)'",
+                    expected: "write 'ja' or 'nein' as the OZG dashboard's 'aktiv' says, or leave it empty")
+        }
         guard let snapshot, let name, let unit, let ozgID, let match, let status, let sourceID else { return nil }
         return ServiceRecord(snapshot: snapshot, name: name, nameCorrected: r.raw("name_corrected"), unit: unit,
                              ozgID: ozgID, leikaKey: leikaKey, match: match, status: status,
                              responsible: r.raw("responsible"), sourceID: sourceID, note: r.raw("note"),
-                             origin: r.location("name"))
+                             coverage: coverage, active: active, origin: r.location("name"))
     }
 
     public static func tallies(_ table: TextTable) -> ([Tally], [Finding]) {

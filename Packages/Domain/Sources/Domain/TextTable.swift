@@ -49,16 +49,23 @@ public struct TableSchema: Sendable, Hashable {
     public var columns: [String]
     /// Columns whose cells may be empty.
     public var optional: Set<String>
+    /// Columns added to the format later: a file may leave them out (its cells then read as empty), so that files
+    /// written before them stay valid. `bench new` writes them after `columns`.
+    public var addedColumns: [String]
 
-    public init(fileName: String, columns: [String], optional: Set<String>) {
+    public init(fileName: String, columns: [String], optional: Set<String>, addedColumns: [String] = []) {
         self.fileName = fileName
         self.columns = columns
         self.optional = optional
+        self.addedColumns = addedColumns
     }
+
+    /// Every column a file may have: the required ones, then the added ones (the header `bench new` writes).
+    public var allColumns: [String] { columns + addedColumns }
 
     public static let sources = TableSchema(
         fileName: DatasetFile.sources.rawValue, columns: ["id", "title", "type", "reference", "date", "body", "location", "note"],
-        optional: ["location", "note"])
+        optional: ["location", "note", "include_above", "include_below"], addedColumns: ["include_above", "include_below"])
     public static let statusMapping = TableSchema(
         fileName: DatasetFile.statusMapping.rawValue,
         columns: ["status", "maturity", "maturity_model", "online", "in_scope", "project_state", "source_id", "note"],
@@ -67,7 +74,7 @@ public struct TableSchema: Sendable, Hashable {
         fileName: DatasetFile.services.rawValue,
         columns: ["snapshot", "name", "name_corrected", "unit", "ozg_id", "leika_key", "match", "status",
                   "responsible", "source_id", "note"],
-        optional: ["name_corrected", "leika_key", "responsible", "note"])
+        optional: ["name_corrected", "leika_key", "responsible", "note", "coverage", "active"], addedColumns: ["coverage", "active"])
     public static let tallies = TableSchema(
         fileName: DatasetFile.tallies.rawValue, columns: ["snapshot", "unit", "role", "status", "count", "qualifier", "source_id", "note"],
         optional: ["note"])
@@ -79,7 +86,7 @@ public struct TableSchema: Sendable, Hashable {
     public static let indicators = TableSchema(
         fileName: DatasetFile.indicators.rawValue,
         columns: ["indicator", "value", "unit", "snapshot", "period", "qualifier", "subject", "source_id", "note"],
-        optional: ["period", "subject", "note"])
+        optional: ["period", "subject", "note", "about", "label"], addedColumns: ["about", "label"])
 
     /// `Datasets/reference/ozg_leistungen.csv`.
     public static let ozgReference = TableSchema(

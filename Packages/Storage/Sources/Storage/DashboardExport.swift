@@ -1,12 +1,15 @@
 import Domain
 import Foundation
 
-/// One row of the federal OZG dashboard's export for one municipality: a LeiKa-Leistung and its online status.
+/// One row of the federal OZG dashboard's export: a LeiKa-Leistung of one territorial unit for which the dashboard
+/// knows an online service, and whether that service works.
 public struct DashboardRow: Sendable, Hashable {
     public var leikaKey: LeikaKey
     public var leikaName: String
     public var ars: String
     public var arsName: String
+    /// `ars_federal_state`: the 2-digit Land code (`05`); the ARS's first two digits where the export has no such field.
+    public var landCode: String
     public var bundesland: String
     /// The OZG-Leistung the dashboard files the service under; nil where it names none.
     public var ozgID: OzgID?
@@ -21,12 +24,18 @@ public struct DashboardRow: Sendable, Hashable {
     public var origin: Location
 }
 
-/// A dashboard export as read: its rows, its date where it gives one, and every problem with file, line and column.
+/// A dashboard export as read: its rows (of one territorial unit or of many), its date where it gives one, and every
+/// problem with file, line and column.
 public struct DashboardExport: Sendable {
     public var rows: [DashboardRow] = []
     /// The export's own date (`stand`); nil where it gives none (then `--snapshot` must).
     public var snapshot: PartialDate?
+    /// Every finding, of the files and of the rows.
     public var findings: [Finding] = []
+    /// The findings about rows of one territorial unit (by ARS): an error there refuses that unit's rows only.
+    public private(set) var authorityFindings: [String: [Finding]] = [:]
+    /// The findings that concern the export as a whole (a file, a header, the pages): an error there refuses all.
+    public private(set) var exportFindings: [Finding] = []
     /// The files read, and for CSV how they were saved.
     public var files: [String] = []
     public var dialects: [String: CSVDialect] = [:]
@@ -38,38 +47,64 @@ public struct DashboardExport: Sendable {
     public var arsName: String? { rows.first.map(\.arsName).flatMap { $0.isEmpty ? nil : $0 } }
     public var bundesland: String? { rows.first.map(\.bundesland).flatMap { $0.isEmpty ? nil : $0 } }
 
+    /// The territorial units the rows are of, in key order.
+    public var authorities: [String] { Set(rows.map(\.ars)).sorted() }
+
     /// The field names of a row, in CSV and JSON alike.
     static let requiredFields = ["leika_key", "ars", "ozgid", "online_status", "art_flaechendeckung"]
-    static let optionalFields = ["leika_name", "leika_bezeichnung", "ars_name", "bundesland", "ozg_bezeichnung", "url", "aktiv", "stand"]
+    static let optionalFields = ["leika_name", "leika_bezeichnung", "ars_name", "ars_federal_state", "bundesland", "ozg_bezeichnung",
+                                 "url", "aktiv", "stand"]
 
-    /// Reads the CSV as the dashboard offers it for download (any dialect `CSVReader` accepts).
+    /// Records a finding that is already in `findings` as one about the export as a whole.
+    mutating func exportFindingsAppend(_ finding: Finding) { exportFindings.append(finding) }
+
+    /// Records a finding about the export as a whole.
+    private mutating func report(_ finding: Finding) {
+        findings.append(finding)
+        exportFindings.append(finding)
+    }
+
+    /// Records a finding about rows of the unit `ars`.
+    private mutating func report(_ finding: Finding, ars: String) {
+        findings.append(finding)
+        authorityFindings[ars, default: []].append(finding)
+    }
+
+    /// Reads the CSV as the dashboard offers it for download (any dialect `CSVReader` accepts): `/v1/data/{ars}` with
+    /// `filetype=csv`, one territorial unit with, by default, the units above and below it.
     public mutating func readCSV(_ data: Data, file: String) {
         files.append(file)
         let (table, dialect, csvFindings) = CSVReader().table(from: data, file: file)
         dialects[file] = dialect
-        findings += csvFindings
+        for finding in csvFindings { report(finding) }
         guard let table, !csvFindings.hasErrors else { return }
+        readTable(header: table.header, headerLine: table.headerLine, rows: table.rows, file: file)
+    }
+
+    /// Reads a table of cells (a CSV file's or an XLSX sheet's): the header names the fields.
+    mutating func readTable(header: [String], headerLine: Int, rows tableRows: [TextRow], file: String, headerColumns: [Int]? = nil) {
+        let fieldsBefore = exportFindings.count
         var index: [String: Int] = [:]
         var column = 1
-        for (position, rawName) in table.header.enumerated() {
+        for (position, rawName) in header.enumerated() {
             let name = rawName.trimmed
-            let here = Location(file: file, line: table.headerLine, column: column)
+            let here = Location(file: file, line: headerLine, column: headerColumns?[position] ?? column)
             column += rawName.count + 1
             if !(Self.requiredFields + Self.optionalFields).contains(name) {
-                findings.append(Finding(.warning, at: here, code: "extra-column", found: "column '\(name)' is not a field of the dashboard export; it is ignored",
-                                        expected: "check its spelling; the fields are: " + (Self.requiredFields + Self.optionalFields).joined(separator: ", ")))
+                report(Finding(.warning, at: here, code: "extra-column", found: "column '\(name)' is not a field of the dashboard export; it is ignored",
+                               expected: "check its spelling; the fields are: " + (Self.requiredFields + Self.optionalFields).joined(separator: ", ")))
             } else if index[name] != nil {
-                findings.append(Finding(.error, at: here, code: "duplicate-column", found: "column '\(name)' appears twice", expected: "keep one of them"))
+                report(Finding(.error, at: here, code: "duplicate-column", found: "column '\(name)' appears twice", expected: "keep one of them"))
             }
             index[name] = position
         }
-        checkHeader(Set(index.keys), at: Location(file: file, line: table.headerLine, column: 1))
-        guard !findings.hasErrors else { return }
-        for row in table.rows {
-            guard row.fields.count == table.header.count else {
-                findings.append(Finding(.error, at: Location(file: file, line: row.line, column: 1), code: "cell-count",
-                                        found: "this row has \(row.fields.count) cells, the header has \(table.header.count)",
-                                        expected: "give every row one cell per column; quote cells that contain the separator"))
+        checkHeader(Set(index.keys), at: Location(file: file, line: headerLine, column: 1))
+        guard !Array(exportFindings.dropFirst(fieldsBefore)).hasErrors else { return }
+        for row in tableRows {
+            guard row.fields.count == header.count else {
+                report(Finding(.error, at: Location(file: file, line: row.line, column: 1), code: "cell-count",
+                               found: "this row has \(row.fields.count) cells, the header has \(header.count)",
+                               expected: "give every row one cell per column; quote cells that contain the separator"))
                 continue
             }
             add { name in
@@ -79,68 +114,85 @@ public struct DashboardExport: Sendable {
         }
     }
 
-    /// Reads one file of the dashboard API's paged JSON: a page `{"stand", "page", "pages", "items": [...]}`,
-    /// or a list of such pages. Call `finish()` after the last file to check that no page is missing.
+    /// Reads one file of the dashboard API's paged JSON: a page of `/v1/data` (`{"content": [...], "number": 0,
+    /// "totalPages": N, "last": false, ...}`), the older page shape (`{"stand", "page", "pages", "items": [...]}`),
+    /// or a list of pages. Call `finish()` after the last file to check that no page is missing.
     public mutating func readJSON(_ data: Data, file: String) {
         files.append(file)
         let (document, syntaxError) = PositionedJSON.parse(data, file: file)
-        if let syntaxError { findings.append(syntaxError) }
+        if let syntaxError { report(syntaxError) }
         guard let document else { return }
         var pageNodes: [PositionedJSON] = []
         switch document.value {
         case .object: pageNodes = [document]
         case .array(let items): pageNodes = items
         default:
-            findings.append(Finding(.error, at: Location(file: file, line: document.line, column: document.column), code: "json-shape",
-                                    found: "the document is \(document.kind)", expected: "a page object {\"page\": 1, \"pages\": N, \"items\": [...]} or a list of them"))
+            report(Finding(.error, at: Location(file: file, line: document.line, column: document.column), code: "json-shape",
+                           found: "the document is \(document.kind)", expected: "a page object {\"content\": [...], \"number\": 0, \"totalPages\": N} or a list of them"))
             return
         }
         for page in pageNodes { readPage(page, file: file) }
     }
 
+    /// Pages read (numbered from 1), and the page count the pages claim with where they claim it.
     private var pages: [Int: Location] = [:]
     private var pageCount: (Int, Location)?
+    /// The last page by its own word (`"last": true`), with where it says so.
+    private var lastPage: (Int, Location)?
 
     private mutating func readPage(_ page: PositionedJSON, file: String) {
         func at(_ node: PositionedJSON) -> Location { Location(file: file, line: node.line, column: node.column) }
         guard case .object = page.value else {
-            findings.append(Finding(.error, at: at(page), code: "json-shape", found: "a page is \(page.kind)",
-                                    expected: "each page is an object {\"page\": 1, \"pages\": N, \"items\": [...]}"))
+            report(Finding(.error, at: at(page), code: "json-shape", found: "a page is \(page.kind)",
+                           expected: "each page is an object {\"content\": [...], \"number\": 0, \"totalPages\": N}"))
             return
         }
-        if let number = page["page"], let pagesNode = page["pages"] {
-            guard let value = number.text.flatMap({ Int($0) }), let total = pagesNode.text.flatMap({ Int($0) }), value >= 1, value <= total else {
-                findings.append(Finding(.error, at: at(number), code: "bad-page", found: "'page' and 'pages' are not page numbers (page \(number.text ?? "?") of \(pagesNode.text ?? "?"))",
-                                        expected: "1 <= page <= pages"))
+        // /v1/data numbers its pages from 0 (`number`, or `pageable.pageNumber`); the older shape from 1 (`page`).
+        let apiShape = page["content"] != nil
+        let numberNode = apiShape ? (page["number"] ?? page["pageable"]?["pageNumber"]) : page["page"]
+        let countNode = apiShape ? page["totalPages"] : page["pages"]
+        var thisPage: Int?
+        if let numberNode, let countNode {
+            let offset = apiShape ? 1 : 0
+            guard let value = numberNode.text.flatMap({ Int($0) }).map({ $0 + offset }), let total = countNode.text.flatMap({ Int($0) }),
+                  value >= 1, value <= total else {
+                report(Finding(.error, at: at(numberNode), code: "bad-page",
+                               found: "the page number and page count are not page numbers (page \(numberNode.text ?? "?") of \(countNode.text ?? "?"))",
+                               expected: apiShape ? "0 <= number < totalPages, as /v1/data counts its pages" : "1 <= page <= pages"))
                 return
             }
             if let first = pages[value] {
-                findings.append(Finding(.error, at: at(number), code: "duplicate-page", found: "page \(value) appears twice (first at \(first))",
-                                        expected: "pass each page of the export once"))
+                report(Finding(.error, at: at(numberNode), code: "duplicate-page", found: "page \(value) appears twice (first at \(first))",
+                               expected: "pass each page of the export once"))
             }
-            pages[value] = at(number)
+            pages[value] = at(numberNode)
             if let (known, where_) = pageCount, known != total {
-                findings.append(Finding(.error, at: at(pagesNode), code: "page-count", found: "this page says there are \(total) pages, \(where_) says \(known)",
-                                        expected: "pass the pages of one export only"))
+                report(Finding(.error, at: at(countNode), code: "page-count", found: "this page says there are \(total) pages, \(where_) says \(known)",
+                               expected: "pass the pages of one export only"))
             }
-            pageCount = (total, at(pagesNode))
+            pageCount = (total, at(countNode))
+            thisPage = value
+        }
+        if let lastNode = page["last"], case .bool(true) = lastNode.value, let thisPage {
+            lastPage = (thisPage, at(lastNode))
         }
         if let stand = page["stand"] ?? page["datum"] {
             readDate(stand.text ?? "", at: at(stand))
         }
-        guard let items = page["items"], case .array(let rows) = items.value else {
-            findings.append(Finding(.error, at: at(page), code: "json-shape", found: "the page has no list 'items'",
-                                    expected: "put the rows in \"items\": [{\"leika_key\": ..., ...}, ...]"))
+        let itemsName = apiShape ? "content" : "items"
+        guard let items = page[itemsName], case .array(let rows) = items.value else {
+            report(Finding(.error, at: at(page), code: "json-shape", found: "the page has no list '\(itemsName)'",
+                           expected: "put the rows in \"content\": [{\"leika_key\": ..., ...}, ...] as /v1/data does"))
             return
         }
         for item in rows {
             guard case .object(let members) = item.value else {
-                findings.append(Finding(.error, at: at(item), code: "json-shape", found: "an item is \(item.kind)", expected: "each item is an object with the export's fields"))
+                report(Finding(.error, at: at(item), code: "json-shape", found: "an item is \(item.kind)", expected: "each item is an object with the export's fields"))
                 continue
             }
-            let itemFindings = findings.count
+            let before = exportFindings.count
             checkHeader(Set(members.map(\.key)), at: at(item))
-            guard findings.count == itemFindings else { continue }
+            guard exportFindings.count == before else { continue }
             add { name in
                 guard let node = item[name] else { return nil }
                 guard let text = node.text else {
@@ -155,7 +207,8 @@ public struct DashboardExport: Sendable {
     /// How many missing page numbers a finding names at most.
     static let namedMissingPages = 10
 
-    /// Checks that every page 1...pages was read (for JSON), once all files are read.
+    /// Checks that every page 1...pages was read (for JSON), and that no unit has the same LeiKa-Leistung twice,
+    /// once all files are read.
     public mutating func finish() {
         if let (total, place) = pageCount {
             // Every page read lies in 1...total, so the missing ones are counted without visiting each number (an export
@@ -169,62 +222,90 @@ public struct DashboardExport: Sendable {
                     page += 1
                 }
                 let list = named.map(String.init).joined(separator: ", ") + (missingCount > named.count ? " and \(missingCount - named.count) more" : "")
-                findings.append(Finding(.error, at: place, code: "missing-page",
-                                        found: "page\(missingCount == 1 ? "" : "s") \(list) of \(total) \(missingCount == 1 ? "is" : "are") missing",
-                                        expected: "pass every page file of the export"))
+                report(Finding(.error, at: place, code: "missing-page",
+                               found: "page\(missingCount == 1 ? "" : "s") \(list) of \(total) \(missingCount == 1 ? "is" : "are") missing",
+                               expected: "pass every page file of the export"))
+            }
+            if let (last, place) = lastPage, last != total {
+                report(Finding(.error, at: place, code: "page-count",
+                               found: "page \(last) says it is the last, but the pages say there are \(total)",
+                               expected: "pass the pages of one complete download"))
             }
         }
-        var first: [LeikaKey: Location] = [:]
-        for row in rows {
-            if let earlier = first[row.leikaKey] {
-                findings.append(Finding(.error, at: row.origin, code: "duplicate-row",
-                                        found: "LeiKa key \(row.leikaKey) appears twice (first at \(earlier))",
-                                        expected: "an export has one row per LeiKa-Leistung; pass each page once"))
+        // One row per LeiKa-Leistung and unit: the same row twice is kept once (a page passed twice says so above);
+        // the same service twice with different statuses is a contradiction, named at both places.
+        var first: [RowKey: Int] = [:]
+        var drop = Set<Int>()
+        for (position, row) in rows.enumerated() {
+            let key = RowKey(ars: row.ars, leikaKey: row.leikaKey)
+            guard let earlier = first[key] else { first[key] = position; continue }
+            let other = rows[earlier]
+            drop.insert(position)
+            if other.online == row.online && other.active == row.active && other.coverage == row.coverage {
+                report(Finding(.error, at: row.origin, code: "duplicate-row",
+                               found: "LeiKa key \(row.leikaKey) of ARS \(row.ars) appears twice (first at \(other.origin))",
+                               expected: "an export has one row per LeiKa-Leistung and unit; pass each page once"), ars: row.ars)
             } else {
-                first[row.leikaKey] = row.origin
+                let says = { (r: DashboardRow) in "'\(r.online ? "ok" : "nicht ok")', aktiv '\(r.active.map { $0 ? "ja" : "nein" } ?? "")', '\(r.coverage.rawValue)'" }
+                for (here, there) in [(other, row), (row, other)] {
+                    report(Finding(.error, at: here.origin, code: "contradicting-rows",
+                                   found: "LeiKa key \(row.leikaKey) of ARS \(row.ars) says \(says(here)) here but \(says(there)) at \(there.origin)",
+                                   expected: "an export has one row per LeiKa-Leistung and unit; check which download is right and pass only that one"),
+                           ars: row.ars)
+                }
             }
         }
-        if let ars = rows.first?.ars, let other = rows.first(where: { $0.ars != ars }) {
-            findings.append(Finding(.error, at: other.origin, code: "mixed-municipalities",
-                                    found: "ars is \(other.ars) here but \(ars) at \(rows[0].origin)",
-                                    expected: "import one municipality's export at a time"))
-        }
+        if !drop.isEmpty { rows = rows.enumerated().filter { !drop.contains($0.offset) }.map(\.element) }
     }
+
+    private struct RowKey: Hashable { let ars: String; let leikaKey: LeikaKey }
 
     private mutating func checkHeader(_ names: Set<String>, at location: Location) {
         for name in Self.requiredFields where !names.contains(name) {
-            findings.append(Finding(.error, at: location, code: "missing-column", found: "field '\(name)' is missing",
-                                    expected: "the dashboard export has the fields " + (Self.requiredFields + ["leika_name"]).joined(separator: ", ")))
+            report(Finding(.error, at: location, code: "missing-column", found: "field '\(name)' is missing",
+                           expected: "the dashboard export has the fields " + (Self.requiredFields + ["leika_name"]).joined(separator: ", ")))
         }
         if !names.contains("leika_name") && !names.contains("leika_bezeichnung") {
-            findings.append(Finding(.error, at: location, code: "missing-column", found: "neither 'leika_name' nor 'leika_bezeichnung' is there",
-                                    expected: "the export names each LeiKa-Leistung in one of them"))
+            report(Finding(.error, at: location, code: "missing-column", found: "neither 'leika_name' nor 'leika_bezeichnung' is there",
+                           expected: "the export names each LeiKa-Leistung in one of them"))
         }
     }
 
     private mutating func readDate(_ text: String, at location: Location) {
         guard let date = PartialDate(text) ?? CatalogueReading.isoDate(text).flatMap({ PartialDate($0) }) else {
-            findings.append(Finding(.error, at: location, code: "bad-date", found: "the export's date is '\(text)'",
-                                    expected: "a date as YYYY-MM-DD or DD.MM.YYYY"))
+            report(Finding(.error, at: location, code: "bad-date", found: "the export's date is '\(text)'",
+                           expected: "a date as YYYY-MM-DD or DD.MM.YYYY"))
             return
         }
         if let snapshot, snapshot != date {
-            findings.append(Finding(.error, at: location, code: "mixed-dates", found: "the export is dated \(date) here but \(snapshot) elsewhere",
-                                    expected: "import the pages of one export (one date) at a time"))
+            report(Finding(.error, at: location, code: "mixed-dates", found: "the export is dated \(date) here but \(snapshot) elsewhere",
+                           expected: "import the pages of one export (one date) at a time"))
         }
         snapshot = date
+    }
+
+    /// Strings that repeat from row to row (a unit's name, a Land, an OZG-Leistung's name), kept once: an export of
+    /// all Germany has millions of rows.
+    private var interned: Set<String> = []
+
+    private mutating func intern(_ text: String) -> String {
+        if text.utf8.count <= 15 { return text }
+        if let known = interned.firstIndex(of: text) { return interned[known] }
+        interned.insert(text)
+        return text
     }
 
     /// Reads one row through `cell`, which gives a field's text and place (nil where the field is absent).
     private mutating func add(_ cell: (String) -> (String, Location)?) {
         var ok = true
+        var rowFindings: [Finding] = []
         var reported: [Location] = []
         func error(_ at: Location, _ code: String, _ found: String, _ expected: String) {
             ok = false
             // One finding per cell: a value that is no text is not also reported as an unknown word.
             guard !reported.contains(at) else { return }
             reported.append(at)
-            findings.append(Finding(.error, at: at, code: code, found: found, expected: expected))
+            rowFindings.append(Finding(.error, at: at, code: code, found: found, expected: expected))
         }
         func field(_ name: String) -> (String, Location) {
             guard let (text, at) = cell(name) else { return ("", Location(file: files.last ?? "", line: nil)) }
@@ -243,8 +324,22 @@ public struct DashboardExport: Sendable {
         // A row without either name field: the finding stands at its key.
         if name.isEmpty { error(nameAt.line == nil ? keyAt : nameAt, "empty-cell", "the LeiKa-Leistung has no name (leika_name / leika_bezeichnung)", "the export names every service") }
         let (ars, arsAt) = field("ars")
-        if !((ars.count == 12 || ars.count == 5) && ars.allSatisfy(\.isASCII) && ars.allSatisfy(\.isNumber)) {
+        let arsValid = (ars.count == 12 || ars.count == 5) && ars.allSatisfy(\.isASCII) && ars.allSatisfy(\.isNumber)
+        if !arsValid {
             error(arsAt, "bad-key", "ars is '\(ars)'", "the Amtlicher Regionalschlüssel has 12 digits (a Kreis key 5)")
+        }
+        var (landCode, landAt) = field("ars_federal_state")
+        if landCode.isEmpty, arsValid {
+            landCode = String(ars.prefix(2))
+        } else if !landCode.isEmpty {
+            // Excel may have saved `05` as `5`.
+            if landCode.count == 1, landCode.allSatisfy(\.isNumber) { landCode = "0" + landCode }
+            if !(landCode.count == 2 && landCode.allSatisfy({ $0.isASCII && $0.isNumber })) {
+                error(landAt, "bad-key", "ars_federal_state is '\(landCode)'", "the 2-digit code of the Land (01 to 16, e.g. 05)")
+            } else if arsValid, !ars.hasPrefix(landCode) {
+                error(landAt, "bad-key", "ars_federal_state is '\(landCode)' but the ARS \(ars) lies in Land \(ars.prefix(2))",
+                      "check the row: the ARS begins with its Land's code")
+            }
         }
         let (ozgText, ozgAt) = field("ozgid")
         var ozgID: OzgID?
@@ -271,9 +366,13 @@ public struct DashboardExport: Sendable {
         }
         let (stand, standAt) = field("stand")
         if !stand.isEmpty { readDate(stand, at: standAt) }
+        // A row's problems belong to its unit where the ARS is readable: the other units' rows stay importable.
+        for finding in rowFindings {
+            if arsValid { report(finding, ars: ars) } else { report(finding) }
+        }
         guard ok, let key, let online, let coverage else { return }
-        rows.append(DashboardRow(leikaKey: key, leikaName: name, ars: ars, arsName: field("ars_name").0, bundesland: field("bundesland").0,
-                                 ozgID: ozgID, ozgName: field("ozg_bezeichnung").0, url: field("url").0, online: online,
-                                 active: active, coverage: coverage, origin: keyAt))
+        rows.append(DashboardRow(leikaKey: key, leikaName: intern(name), ars: intern(ars), arsName: intern(field("ars_name").0), landCode: landCode,
+                                 bundesland: intern(field("bundesland").0), ozgID: ozgID, ozgName: intern(field("ozg_bezeichnung").0),
+                                 url: field("url").0, online: online, active: active, coverage: coverage, origin: keyAt))
     }
 }

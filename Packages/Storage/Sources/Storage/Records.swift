@@ -86,17 +86,19 @@ enum SourceRecord {
     static func insert(_ s: Source, _ slug: Slug, _ db: Database) throws {
         try execute(db, """
             INSERT INTO source (municipality, id, title, type, reference, date, date_first, date_last, body, location, note,
-                                origin_line, origin_column)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                origin_line, origin_column, include_above, include_below)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [slug.rawValue, s.id, s.title, s.type.rawValue, s.reference.value] + dateColumns(s.date)
-                + [s.body.value, s.location, s.note] + originColumns(s.origin))
+                + [s.body.value, s.location, s.note] + originColumns(s.origin)
+                + [s.includeAbove.map { $0 ? 1 : 0 }, s.includeBelow.map { $0 ? 1 : 0 }])
     }
 
     static func fetchAll(_ db: Database, _ slug: Slug) throws -> [Source] {
         try Row.fetchAll(db, sql: "SELECT * FROM source WHERE municipality = ? ORDER BY origin_line, id", arguments: [slug.rawValue]).map { row in
             Source(id: row["id"], title: row["title"], type: try enumValue(row, "type"), reference: reported(row["reference"] as String?),
                    date: try partialDate(row, "date"), body: reported(row["body"] as String?), location: row["location"],
-                   note: row["note"], origin: origin(row, slug: slug.rawValue, file: .sources))
+                   note: row["note"], includeAbove: (row["include_above"] as Int?).map { $0 == 1 },
+                   includeBelow: (row["include_below"] as Int?).map { $0 == 1 }, origin: origin(row, slug: slug.rawValue, file: .sources))
         }
     }
 }

@@ -38,12 +38,17 @@ enum MetadataWriter {
         var lines = [
             "slug: \(municipality.slug)",
             "name: \(quoted(municipality.name))",
-            "kind: \(municipality.kind.rawValue)      # kreisfreie-stadt | kreis | kreisangehoerige-gemeinde | staedteregion",
+            "kind: \(municipality.kind.rawValue)      # \(MunicipalityKind.allCases.filter { $0 != .unknown }.map(\.rawValue).joined(separator: " | "))",
             "land: \(quoted(municipality.land))",
             "ags: \(quoted(municipality.ags.description))",
             "ars: \(quoted(municipality.ars.description))",
             "synthetic: \(municipality.synthetic)",
         ]
+        if let population = municipality.population {
+            lines.append("population: \(population.count)")
+            lines.append("population_date: \(quoted(population.date.description))")
+            lines.append("population_source: \(quoted(population.source))")
+        }
         if !municipality.note.isEmpty { lines.append("note: \(quoted(municipality.note))") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -20,6 +20,9 @@ enum Schema {
         migrator.registerMigration("v5-file-stat") { db in
             try db.execute(sql: v5FileStat)
         }
+        migrator.registerMigration("v6-dashboard-rows") { db in
+            try db.execute(sql: v6DashboardRows)
+        }
         return migrator
     }
 
@@ -357,5 +360,75 @@ enum Schema {
             device INTEGER NOT NULL,
             content_hash TEXT NOT NULL CHECK (length(content_hash) = 32 AND content_hash NOT GLOB '*[^0-9a-f]*')
         ) STRICT;
+        """
+
+    // Datasets made from the federal OZG dashboard (issue 12): a service row keeps the dashboard's
+    // art_flaechendeckung (`coverage`) and aktiv (`active`: 1 ja, 0 nein, NULL not said), and its OZG-ID as the
+    // source gives it (match_method `source`); a source keeps the export's includeAbove / includeBelow (1, 0, NULL);
+    // a municipality may be of every kind the register names, or `unknown`. SQLite cannot change a CHECK, so
+    // service_record and municipality are rebuilt with the same columns (GRDB runs a migration with foreign keys
+    // off and checks them afterwards, so no row cascades away). The new columns come last, so `SELECT *` copies.
+    static let v6DashboardRows = """
+        DROP VIEW service_status;
+        CREATE TABLE municipality_v6 (
+            slug TEXT NOT NULL PRIMARY KEY
+                CHECK (length(slug) BETWEEN 1 AND 63 AND slug NOT GLOB '*[^a-z0-9-]*' AND slug NOT GLOB '-*'),
+            name TEXT NOT NULL CHECK (name <> ''),
+            kind TEXT NOT NULL CHECK (kind IN ('kreisfreie-stadt', 'kreis', 'kreisangehoerige-gemeinde', 'staedteregion',
+                'landkreis', 'stadtkreis', 'regionalverband', 'kreisangehoerige-stadt', 'markt', 'grosse-kreisstadt', 'unknown')),
+            land TEXT NOT NULL,
+            ags TEXT CHECK (ags IS NULL OR (length(ags) IN (5, 8) AND ags NOT GLOB '*[^0-9]*')),
+            ars TEXT CHECK (ars IS NULL OR (length(ars) IN (5, 12) AND ars NOT GLOB '*[^0-9]*')),
+            synthetic INTEGER NOT NULL CHECK (synthetic IN (0, 1)),
+            note TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO municipality_v6 SELECT * FROM municipality;
+        DROP TABLE municipality;
+        ALTER TABLE municipality_v6 RENAME TO municipality;
+
+        ALTER TABLE source ADD COLUMN include_above INTEGER CHECK (include_above IS NULL OR include_above IN (0, 1));
+        ALTER TABLE source ADD COLUMN include_below INTEGER CHECK (include_below IS NULL OR include_below IN (0, 1));
+
+        CREATE TABLE service_record_v6 (
+            id INTEGER PRIMARY KEY,
+            municipality TEXT NOT NULL REFERENCES municipality(slug) ON DELETE CASCADE,
+            snapshot TEXT NOT NULL CHECK (length(snapshot) = 10 OR length(snapshot) = 7 OR length(snapshot) = 4),
+            snapshot_first TEXT NOT NULL CHECK (length(snapshot_first) = 10),
+            snapshot_last TEXT NOT NULL CHECK (length(snapshot_last) = 10 AND snapshot_last >= snapshot_first),
+            name TEXT NOT NULL CHECK (name <> ''),
+            name_corrected TEXT NOT NULL,
+            unit TEXT NOT NULL CHECK (unit = 'leika-leistung' OR unit = 'ozg-leistung' OR unit = 'local'),
+            ozg_id INTEGER CHECK (ozg_id > 0),
+            ozg_id_state TEXT NOT NULL CHECK (ozg_id_state = 'known' OR ozg_id_state = 'none' OR ozg_id_state = 'unknown'),
+            leika_key TEXT CHECK (leika_key IS NULL
+                OR leika_key GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
+            match_method TEXT NOT NULL
+                CHECK (match_method = 'exact' OR match_method = 'normalised' OR match_method = 'manual' OR match_method = 'none'
+                       OR match_method = 'source'),
+            status TEXT NOT NULL,
+            responsible TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            note TEXT NOT NULL,
+            origin_line INTEGER,
+            origin_column INTEGER,
+            coverage TEXT CHECK (coverage IS NULL OR coverage = 'bundesweit flächendeckend' OR coverage = 'landesweit flächendeckend'
+                OR coverage = 'kreisweit flächendeckend' OR coverage = 'in mind. einer Kommune verfügbar'
+                OR coverage = 'nicht in Auswertung berücksichtigt'),
+            active INTEGER CHECK (active IS NULL OR active = 0 OR active = 1),
+            CHECK ((ozg_id_state = 'known') = (ozg_id IS NOT NULL)),
+            FOREIGN KEY (municipality, source_id) REFERENCES source(municipality, id) DEFERRABLE INITIALLY DEFERRED,
+            FOREIGN KEY (municipality, status) REFERENCES status_mapping(municipality, status) DEFERRABLE INITIALLY DEFERRED
+        ) STRICT;
+        INSERT INTO service_record_v6 SELECT *, NULL, NULL FROM service_record;
+        DROP TABLE service_record;
+        ALTER TABLE service_record_v6 RENAME TO service_record;
+        CREATE UNIQUE INDEX service_record_key ON service_record(municipality, snapshot, name, ifnull(leika_key, ''));
+
+        CREATE VIEW service_status AS
+            SELECT r.municipality, r.snapshot, r.snapshot_first, r.snapshot_last, r.name, r.name_corrected, r.unit,
+                   r.ozg_id, r.ozg_id_state, r.leika_key, r.status, m.maturity, m.maturity_model, m.online, m.in_scope,
+                   r.source_id, r.coverage, r.active
+            FROM service_record r
+            JOIN status_mapping m ON m.municipality = r.municipality AND m.status = r.status;
         """
 }

@@ -9,7 +9,7 @@ import GRDBSQLite
 enum ServiceRowReader {
     static let sql = """
         SELECT snapshot, name, name_corrected, unit, ozg_id, ozg_id_state, leika_key, match_method, status, responsible,
-               source_id, note, origin_line, origin_column
+               source_id, note, origin_line, origin_column, coverage, active
         FROM service_record WHERE municipality = ? ORDER BY id
         """
 
@@ -57,7 +57,9 @@ enum ServiceRowReader {
             records.append(ServiceRecord(snapshot: snapshot, name: text(1) ?? "", nameCorrected: text(2) ?? "",
                                          unit: try value(3, "unit"), ozgID: ozgID, leikaKey: text(6).flatMap(LeikaKey.init),
                                          match: try value(7, "match_method"), status: text(8) ?? "", responsible: text(9) ?? "",
-                                         sourceID: text(10) ?? "", note: text(11) ?? "", origin: origin))
+                                         sourceID: text(10) ?? "", note: text(11) ?? "",
+                                         coverage: text(14).flatMap(DashboardCoverage.init(rawValue:)),
+                                         active: integer(15).map { $0 == 1 }, origin: origin))
         }
         return records
     }

@@ -10,7 +10,7 @@ import GRDBSQLite
 struct ServiceRows: Sendable {
     static let columns = ["municipality", "snapshot", "snapshot_first", "snapshot_last", "name", "name_corrected", "unit",
                           "ozg_id", "ozg_id_state", "leika_key", "match_method", "status", "responsible", "source_id", "note",
-                          "origin_line", "origin_column"]
+                          "origin_line", "origin_column", "coverage", "active"]
 
     /// One column's value: a text in `bytes`, an integer, or NULL.
     enum Value: Sendable {
@@ -46,6 +46,8 @@ struct ServiceRows: Sendable {
             text(record.note)
             integer(record.origin?.line)
             integer(record.origin?.column)
+            if let coverage = record.coverage { text(coverage.rawValue) } else { values.append(.null) }
+            integer(record.active.map { $0 ? 1 : 0 })
         }
     }
 
@@ -109,7 +111,7 @@ struct ServiceRows: Sendable {
 /// text where it lies (SQLITE_STATIC: the buffer outlives the step). One statement per 48 rows opens the table's
 /// and indexes' cursors once for all of them.
 struct ServiceRowWriter: ~Copyable {
-    /// 48 rows of 17 values: 816 parameters, under the 999 that SQLite before 3.32 allows; more rows per statement
+    /// 48 rows of 19 values: 912 parameters, under the 999 that SQLite before 3.32 allows; more rows per statement
     /// gained nothing measurable.
     static let rowsPerStatement = 48
 
