@@ -11,7 +11,10 @@
 // the build that `Fuzz/fuzz build` makes (-enable-testing).
 import PackageDescription
 
-let fuzzTargets = ["FuzzCSVReader", "FuzzMetadataReader", "FuzzDashboardCSV", "FuzzDashboardJSON", "FuzzCatalogueImport"]
+let fuzzTargets = [
+    "FuzzCSVReader", "FuzzMetadataReader", "FuzzDashboardCSV", "FuzzDashboardJSON", "FuzzDashboardXLSX", "FuzzCatalogueImport",
+    "FuzzRegisterImport",
+]
 
 let package = Package(
     name: "BenchFuzz",

@@ -6,10 +6,12 @@ public enum Invariants {
     /// A finding names its file, says what was found and what to do, and stays short whatever the input claims
     /// (a cell quoted in a message is at most the reader's cell limit, so 200,000 characters is far above any
     /// honest message); the number of findings is bounded by the input's size.
-    public static func check(_ findings: [Finding], file: String, inputSize: Int) {
+    /// With `sheets`, a finding may name a sheet of the file after its name ("file.xlsx, sheet 'Daten'").
+    public static func check(_ findings: [Finding], file: String, inputSize: Int, sheets: Bool = false) {
         precondition(findings.count <= 16 + 2 * inputSize, "\(findings.count) findings for \(inputSize) bytes")
         for finding in findings {
-            precondition(finding.location.file == file, "finding for another file: \(finding)")
+            precondition(finding.location.file == file || (sheets && finding.location.file.hasPrefix(file)),
+                         "finding for another file: \(finding)")
             precondition(!finding.code.isEmpty && !finding.found.isEmpty && !finding.expected.isEmpty,
                          "finding without code, text or advice: \(finding)")
             precondition(finding.found.utf8.count + finding.expected.utf8.count <= 200_000,
