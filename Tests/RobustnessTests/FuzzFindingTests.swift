@@ -24,4 +24,16 @@ import Testing
         #expect(reading.entries.isEmpty)
         #expect(!reading.findings.isEmpty && reading.findings.allSatisfy { $0.code == "bad-xlsx" && $0.severity == .error }, "\(reading.findings)")
     }
+
+    /// A JSON text cut right after a backslash (`"online_statu\\\\\\\` at the end of the file): the reader looped for
+    /// ever (Fuzz/Crashes/FuzzDashboardJSON). It must say that the text is never closed.
+    @Test(.timeLimit(.minutes(1))) func aJSONTextCutAfterABackslashIsAFindingNotAHang() {
+        var export = DashboardExport()
+        export.readJSON(Data("\n   \n{     \"online_statu\\\\\\\\\\\\\\".utf8), file: "page.json")
+        export.finish()
+        #expect(export.rows.isEmpty)
+        #expect(export.findings.count == 1 && export.findings.first?.severity == .error, "\(export.findings)")
+        #expect(export.findings.first?.found.contains("never closed") == true, "\(export.findings)")
+        #expect(export.findings.first?.location.file == "page.json")
+    }
 }
