@@ -74,6 +74,24 @@ struct CorpusWorkspace {
         #expect(workspace.findings() == [])
     }
 
+    /// libyaml reads its input in chunks of 16 KB through a pointer to the parser itself; while the parser lived inside
+    /// a Swift struct that was moved, every chunk after the first was read through a dead stack frame (found by
+    /// `Fuzz/FuzzMetadataReader` with AddressSanitizer on libyaml: `Fuzz/Crashes/FuzzMetadataReader`). A file whose
+    /// keys lie past the first 40 KB must read exactly as the same keys at the top.
+    @Test func aMetadataFileLongerThanLibyamlsBufferReadsToItsEnd() throws {
+        let workspace = try CorpusWorkspace()
+        defer { workspace.remove() }
+        let base = try Data(contentsOf: workspace.path(of: "municipality.yaml"))
+        let padding = String(repeating: "# " + String(repeating: "x", count: 97) + "\n", count: 400)
+        try workspace.replace("municipality.yaml", with: Data(padding.utf8) + base)
+        #expect(workspace.findings() == [])
+        let tagged = String(decoding: base, as: UTF8.self).replacingOccurrences(of: "name: Musterstadt", with: "name: !!str Musterstadt")
+        try workspace.replace("municipality.yaml", with: Data((padding + tagged).utf8))
+        let findings = workspace.findings()
+        #expect(findings.map(\.code) == ["yaml-tag"])
+        #expect(findings.first?.location.line == 402 && findings.first?.location.column == 7)
+    }
+
     @Test(arguments: CorpusCase.all)
     func eachCaseGivesItsStatedFinding(_ corpusCase: CorpusCase) throws {
         let workspace = try CorpusWorkspace()

@@ -127,32 +127,44 @@ private struct YAMLEvents {
         }
     }
 
-    private var parser = yaml_parser_t()
+    /// On the heap, never inside this struct: libyaml keeps a pointer to the parser itself (its string reader's
+    /// `read_handler_data`), which a struct's copy or move would leave pointing at a dead stack frame (libFuzzer with
+    /// AddressSanitizer on libyaml found this as a stack-use-after-return on every input).
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
     private var open = false
+    private var released = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard yaml_parser_initialize(&parser) == 1 else { return }
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        guard yaml_parser_initialize(parser) == 1 else { return }
         open = true
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     }
 
+    /// Frees the parser; call it once, after the last event was read.
     mutating func close() {
-        if open { yaml_parser_delete(&parser) }
+        if open { yaml_parser_delete(parser) }
         open = false
+        if !released {
+            parser.deinitialize(count: 1)
+            parser.deallocate()
+            released = true
+        }
     }
 
     /// Where and why parsing stopped.
     var problem: ((line: Int, column: Int), String) {
-        let mark = (line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
-        return (mark, parser.problem.map { String(cString: $0) } ?? "unexpected end of the file")
+        let mark = (line: Int(parser.pointee.problem_mark.line) + 1, column: Int(parser.pointee.problem_mark.column) + 1)
+        return (mark, parser.pointee.problem.map { String(cString: $0) } ?? "unexpected end of the file")
     }
 
     /// The next event; nil where the YAML cannot be read (see `problem`).
     mutating func next() -> Event? {
         guard open else { return nil }
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        guard yaml_parser_parse(parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
         func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
             pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }

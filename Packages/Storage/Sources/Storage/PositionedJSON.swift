@@ -200,7 +200,9 @@ struct PositionedJSON: Sendable {
                     guard CSVReader.firstInvalidUTF8(output) == nil else { throw failure("the text is not valid UTF-8") }
                     return String(decoding: output, as: UTF8.self)
                 case UInt8(ascii: "\\"):
-                    guard index + 1 < bytes.count else { break }
+                    // A backslash as the file's last byte: the text is cut (a bare `break` here only left the
+                    // switch, and the loop ran for ever: found by Fuzz/FuzzDashboardJSON).
+                    guard index + 1 < bytes.count else { index = bytes.count; continue }
                     let escape = bytes[index + 1]
                     index += 2
                     switch escape {
