@@ -29,7 +29,7 @@ import Testing
         let result = try BenchProcess.run(["export", "site", "--out", "site", "--contact", "Fachbereich 04, digital@example.org"],
                                           in: workspace.root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("wrote 8 pages and 18 CSV tables to site"))
+        #expect(result.stdout.hasPrefix("wrote 8 pages and 21 CSV tables to site"))
         for step in ["[1/5] Inhalte prüfen", "[2/5] Seiten erzeugen", "[3/5] Tabellen als CSV erzeugen",
                      "[4/5] Stilvorlage und Seitenübersicht erzeugen", "[5/5] Ordner schreiben"] {
             #expect(result.stderr.contains(step), "missing step \(step)")
@@ -64,8 +64,26 @@ import Testing
         }
         let statement = String(decoding: try #require(files["barrierefreiheit.html"]), as: UTF8.self)
         #expect(statement.contains("Wenden Sie sich bitte an: Fachbereich 04, digital@example.org"))
-        let csv = try #require(files["daten/vergleich-aachen_leverkusen-services-online.csv"])
+        let csv = try #require(files["daten/vergleich-aachen_leverkusen-leistungen-online.csv"])
         #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+        // Download files have German names (they were "...-projects-per-year.csv").
+        let tables = files.keys.filter { $0.hasSuffix(".csv") }.sorted()
+        #expect(tables.contains("daten/kommune-aachen-kennzahlen-projekte-pro-jahr.csv"))
+        for english in ["services-online", "efa-uptake", "projects-per-year", "other-indicators", "trends", "local"] {
+            #expect(!tables.contains { $0.contains(english) }, "English in a file name: \(english)")
+        }
+        // Figures keep the precision of their source on every page: the turnover rates 0,42 % and 0,38 % (both were 0,4 %).
+        let leverkusen = String(decoding: try #require(files["kommunen/leverkusen.html"]), as: UTF8.self)
+        for expected in ["0,42\u{a0}%", "0,38\u{a0}%", "0,33\u{a0}%", "123.357.068,33\u{a0}€"] {
+            #expect(leverkusen.contains(expected), "missing: \(expected)")
+        }
+        #expect(!leverkusen.contains("0,4\u{a0}%"))
+        // Figures of the Land and the Bund stand apart from the city's own, and no identifier stands for a name.
+        #expect(leverkusen.contains("Angaben für alle Kommunen, die die Quellen nennen"))
+        #expect(!leverkusen.contains("staff_fluctuation_rate") && !leverkusen.contains("egovg_nrw_deadline"))
+        // The start page names the EfA projects and projects the comparison lists, instead of "keine Angabe".
+        let start = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        #expect(start.contains("OZG-Projekte mit EfA-Nachnutzung genannt: 8, davon live: 2"))
     }
 
     @Test("Exporting twice gives byte-identical files")

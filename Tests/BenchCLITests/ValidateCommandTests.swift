@@ -13,11 +13,11 @@ import Testing
         let workspace = try TemporaryWorkspace(copying: ["aachen"])
         defer { workspace.remove() }
         var tallies = try workspace.read("Datasets/aachen/tallies.csv")
-        tallies = tallies.replacingOccurrences(of: "2024-05-28,leika-leistung,part,Digital,283,", with: "2024-05-28,leika-leistung,part,Digital,-283,")
+        tallies = tallies.replacingOccurrences(of: "2024,leika-leistung,part,Digital,283,", with: "2024,leika-leistung,part,Digital,-283,")
         tallies = tallies.replacingOccurrences(of: "2023,leika-leistung,part,PDF,218,", with: "2023,leika-leistung,part,PDF,2180,")
         try workspace.write(tallies, to: "Datasets/aachen/tallies.csv")
-        let indicators = try workspace.read("Datasets/aachen/indicators.csv") + "efa_services_available,19,count,2024-02-31,,exact,,aac-2024-05-mitteilungsvorlage,\n"
-            + "it_projects_planned,197,count,2024-05-28,2024,exact,,nowhere,\n"
+        let indicators = try workspace.read("Datasets/aachen/indicators.csv") + "efa_services_available,19,count,2024-02-31,,exact,,aac-2024-05-mitteilungsvorlage,,\n"
+            + "it_projects_planned,197,count,2024-05-28,2024,exact,,nowhere,,\n"
         try workspace.write(indicators, to: "Datasets/aachen/indicators.csv")
 
         let result = try BenchProcess.run(["validate", "aachen"], in: workspace.root)
@@ -27,8 +27,31 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Datasets/aachen/tallies.csv:7:") && $0.contains("[tally-exceeds-total]") })
         #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:11:") && $0.contains("[bad-date]") })
         #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:12:1:") && $0.contains("[unknown-source]") })
-        #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:12:1:") && $0.contains("(first on line 7)") })
+        #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:12:1:") && $0.contains("(first on line 9)") })
         #expect(lines.last == "aachen: invalid (5 errors, 0 warnings)")
+    }
+
+    @Test func warnsAboutAnIndicatorWithoutGermanName() throws {
+        let workspace = try TemporaryWorkspace(copying: ["aachen"])
+        defer { workspace.remove() }
+        let indicators = try workspace.read("Datasets/aachen/indicators.csv")
+            + "kiosk_terminals,4,count,2024-05-28,,exact,,aac-2024-05-mitteilungsvorlage,Neue Kennzahl.,\n"
+        try workspace.write(indicators, to: "Datasets/aachen/indicators.csv")
+        let result = try BenchProcess.run(["validate", "aachen"], in: workspace.root)
+        #expect(result.status == 0, "a warning does not fail validation")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("Datasets/aachen/indicators.csv:11:1:") && $0.contains("[indicator-without-label]")
+            && $0.contains("kiosk_terminals") })
+        #expect(lines.last == "aachen: ok (0 errors, 1 warning)")
+        // With a label in a column of its own, the warning is gone.
+        let labelled = indicators.replacingOccurrences(of: "indicator,value,unit,snapshot,period,qualifier,subject,source_id,note,about",
+                                                       with: "indicator,value,unit,snapshot,period,qualifier,subject,source_id,note,about,label")
+            .split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                line.isEmpty || index == 0 ? String(line) : String(line) + (line.hasPrefix("kiosk_terminals") ? ",Selbstbedienungsterminals" : ",")
+            }.joined(separator: "\n")
+        try workspace.write(labelled, to: "Datasets/aachen/indicators.csv")
+        let again = try BenchProcess.run(["validate", "aachen"], in: workspace.root)
+        #expect(again.stdout.contains("aachen: ok (0 errors, 0 warnings)"), "\(again.stdout)")
     }
 
     @Test func reportsFindingsAsJSON() throws {
@@ -95,7 +118,7 @@ import Testing
         #expect(entries.map { $0["slug"] as? String } == ["aachen", "koeln"])
         let aachen = try #require(entries.first)
         #expect(aachen["kind"] as? String == "staedteregion")
-        #expect(aachen["snapshots"] as? [String] == ["2023", "2024-05-28"])
+        #expect(aachen["snapshots"] as? [String] == ["2023", "2024", "2024-05-28"])
         let figures = try #require(aachen["figures"] as? [String: Int])
         #expect(figures["services-online"] == 12)
         #expect(figures["efa-uptake"] == 4)

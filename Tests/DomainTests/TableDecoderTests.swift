@@ -24,6 +24,34 @@ import Testing
         #expect(extra?.found.contains("qualifer") == true)
     }
 
+    @Test func readsWhoseFigureAndItsLabelAndOldFilesWithoutThem() throws {
+        // A file written before the columns `about` and `label` stays valid: its figures are the municipality's own.
+        let (old, oldFindings) = TableDecoder.indicators(table("indicators.csv", indicatorsHeader,
+            "efa_services_available,19,count,2024-05-28,,exact,,s,"))
+        #expect(oldFindings.isEmpty)
+        #expect(old.first?.about == .own)
+        #expect(old.first?.label == "")
+        let (rows, findings) = TableDecoder.indicators(table("indicators.csv", indicatorsHeader + ",about,label",
+            "efa_services_available,19,count,2024-05-28,,exact,,s,,land:nrw,",
+            "ikfz_stage_start,2015-01-01,date,2016,,exact,Stufe 1,s,,bund,",
+            "application_paths_later,7,count,2025-05-28,,exact,Führerschein,s,,,Antragsstrecken für ein Folgeprojekt"))
+        #expect(findings.isEmpty)
+        #expect(rows.map(\.about) == [.land("nrw"), .bund, .own])
+        #expect(rows.map(\.about.description) == ["land:nrw", "bund", ""])
+        #expect(rows[2].label == "Antragsstrecken für ein Folgeprojekt")
+        #expect(FigureOwner.land("nrw").concerns(land: "Nordrhein-Westfalen"))
+        #expect(!FigureOwner.land("nrw").concerns(land: "Bayern"))
+        #expect(FigureOwner.bund.concerns(land: "Bayern"))
+        // A word the column does not know is an error at its cell, saying what to write.
+        let (bad, badFindings) = TableDecoder.indicators(table("indicators.csv", indicatorsHeader + ",about",
+            "efa_services_available,19,count,2024-05-28,,exact,,s,,nrw"))
+        #expect(bad.isEmpty)
+        let finding = try #require(badFindings.first)
+        #expect(finding.code == "bad-about")
+        #expect(finding.location == Location(file: "indicators.csv", line: 2, column: 55))
+        #expect(finding.expected.contains("'land:nrw'") && finding.expected.contains("'bund'"))
+    }
+
     @Test func reportsARowWithTheWrongNumberOfCells() {
         let (_, findings) = TableDecoder.tallies(table("tallies.csv", talliesHeader, "2024,leika-leistung,part,PDF,1,exact,s"))
         #expect(findings.map(\.code) == ["cell-count"])

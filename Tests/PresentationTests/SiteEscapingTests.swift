@@ -81,7 +81,7 @@ struct SiteEscapingTests {
         #expect(services.hasPrefix("\u{feff}Leistung;OZG-Leistung;Zuordnung;Status;Zuständig;Quellen\r\n"))
         #expect(services.contains("\r\n\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"klick\"\")\";"))
         #expect(services.contains(";'@SUM(1+1)*cmd|' /C calc'!A0;"))
-        let comparison = try #require(files["daten/vergleich-leverkusen_aachen-services-online.csv"])
+        let comparison = try #require(files["daten/vergleich-leverkusen_aachen-leistungen-online.csv"])
         // Cells with a semicolon are quoted; a formula inside a cell's text never starts the cell.
         #expect(comparison.contains("\r\n\"\"\"onmouseover=alert(1) x=\"\"\";\"unbekannt (<script>alert(1)</script>); =1+1\";\"3; -3\"\r\n"))
     }

@@ -54,7 +54,7 @@ struct SiteSnapshotTests {
     @Test func sitemapPage() { assertSnapshot(of: files["seitenuebersicht.html"] ?? "", as: .lines) }
 
     @Test func comparisonTableAsCSV() {
-        assertSnapshot(of: files["daten/vergleich-leverkusen_aachen-services-online.csv"] ?? "", as: .lines)
+        assertSnapshot(of: files["daten/vergleich-leverkusen_aachen-leistungen-online.csv"] ?? "", as: .lines)
     }
 
     @Test func markerListsEveryFile() { assertSnapshot(of: files[".bench-site"] ?? "", as: .lines) }

@@ -293,7 +293,11 @@ import Darwin
             """) == [["PDF", "428", "exact"], ["Digital", "283", "exact"], ["Kein Optimierungspotenzial", "199", "exact"],
                      ["Projekt in Umsetzung", "151", "exact"], ["Analog", "126", "exact"]])
         #expect(try rows("SELECT snapshot, count FROM tally WHERE municipality = 'aachen' AND role = 'total' ORDER BY snapshot_first")
-            == [["2023", "835"], ["2024-05-28", "1187"]])
+            == [["2023", "835"], ["2024", "1187"]])
+        // Whose figure: the column `about` is kept (migration v6); the Land's EfA offer and deadlines, the Bund's stages.
+        #expect(try rows("SELECT municipality, about, count(*) FROM indicator WHERE about <> '' GROUP BY municipality, about ORDER BY 1, 2")
+            == [["aachen", "land:nrw", "1"], ["leverkusen", "bund", "4"], ["leverkusen", "land:nrw", "7"]])
+        #expect(try rows("SELECT label FROM indicator WHERE indicator = 'application_paths_first_step'") == [["Antragswege im ersten Projektschritt"]])
         #expect(try rows("""
             SELECT snapshot, count(*) FROM service_record WHERE municipality = 'leverkusen' AND status = 'umgesetzt' GROUP BY snapshot
             """) == [["2025-05-23", "41"]])

@@ -34,10 +34,18 @@ extension Bench {
 
         @OptionGroup var reportOptions: ReportOptions
 
-        @Flag(help: "Compare the one municipality named with the median and quartiles of all others of the same kind.")
+        @Flag(help: "Compare the one municipality named with the median and quartiles of its peer group (by default: the same level of government and population size class).")
         var peers = false
 
+        @Option(name: .customLong("peer-group"), help: ArgumentHelp(
+            "With --peers, how the peer group is chosen: level-and-size (default), kind (same kind), land (same Land), all, or list:FILE (a text file of slugs, one a line, e.g. a Vergleichsring's members).",
+            valueName: "rule"))
+        var peerGroup: String?
+
         func validate() throws {
+            if peerGroup != nil && !peers {
+                throw ValidationError("--peer-group chooses the peers of --peers: add --peers (e.g. 'bench compare leverkusen --peers --peer-group kind').")
+            }
             if peers {
                 guard slugs.count == 1 else {
                     throw ValidationError("--peers compares one municipality with all others of its kind: name exactly one (e.g. 'bench compare leverkusen --peers').")
@@ -51,9 +59,45 @@ extension Bench {
             try reportingErrors {
                 let workspace = try workspaceOptions.workspace()
                 let named = try slugs.map { try workspace.slug($0) }
-                let request = ComparisonRequest(peers ? .peers(of: named[0]) : .named(named), asOf: reportOptions.date, metrics: Set(metrics))
+                let subjects: ComparisonRequest.Subjects = peers ? .peers(of: named[0], rule: try peerRule(workspace)) : .named(named)
+                let request = ComparisonRequest(subjects, asOf: reportOptions.date, metrics: Set(metrics))
                 let report = try databaseOptions.derivation(for: workspace) { try $0.comparison(request) }
                 print(ReportRenderer.render(report, as: reportOptions.format, colour: reportOptions.wantsColour), terminator: "")
+            }
+        }
+    
+        /// The rule of --peer-group; a list file is read here, one slug a line (empty lines and lines starting with #
+        /// are skipped).
+        func peerRule(_ workspace: Workspace) throws -> PeerRule {
+            guard let text = peerGroup else { return .levelAndSize }
+            switch text {
+            case "level-and-size": return .levelAndSize
+            case "kind": return .kind
+            case "land": return .land
+            case "all": return .all
+            default:
+                guard text.hasPrefix("list:"), text.count > 5 else {
+                    throw ValidationError("--peer-group '\(text)' is not a rule: use level-and-size, kind, land, all or list:FILE.")
+                }
+                let path = String(text.dropFirst(5))
+                let url = URL(fileURLWithPath: path)
+                let contents: String
+                do {
+                    contents = try String(contentsOf: url, encoding: .utf8)
+                } catch {
+                    throw ValidationError("--peer-group \(text): the list file cannot be read as UTF-8 text (\(error.localizedDescription)).")
+                }
+                var slugs: [Slug] = []
+                for (index, line) in contents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+                    let entry = line.trimmingCharacters(in: .whitespaces)
+                    guard !entry.isEmpty, !entry.hasPrefix("#") else { continue }
+                    guard let slug = Slug(entry) else {
+                        throw ValidationError("\(path):\(index + 1):1: '\(entry)' is not a slug; write one slug a line (e.g. leverkusen).")
+                    }
+                    if !slugs.contains(slug) { slugs.append(slug) }
+                }
+                guard !slugs.isEmpty else { throw ValidationError("\(path): the list names no slug; write one slug a line.") }
+                return .list(name: url.deletingPathExtension().lastPathComponent, members: slugs)
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Comparison
 import Domain
 import Foundation
 import Storage
@@ -33,7 +34,10 @@ extension Bench {
                     reports.append(ValidationReport(dataset: "Datasets", findings: folders, detected: [:]))
                 }
                 for slug in selected {
-                    let reading = workspace.validate(slug, reference: reference)
+                    var reading = workspace.validate(slug, reference: reference)
+                    if let dataset = reading.dataset {
+                        reading.findings = (reading.findings + Indicator.unnamedFindings(in: dataset)).sorted()
+                    }
                     reports.append(ValidationReport(dataset: slug.rawValue, findings: reading.findings,
                                                     detected: reading.dialects.filter { $0.value != .standard }.mapValues(\.description)))
                 }

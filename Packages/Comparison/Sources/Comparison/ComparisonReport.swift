@@ -55,12 +55,19 @@ public struct Participant: Sendable, Hashable, Codable {
     public var kind: MunicipalityKind
     /// The latest snapshot used for this participant.
     public var snapshot: PartialDate?
+    /// The Land (as municipality.yaml names it) and the inhabitants with their date and source, where known: what
+    /// peer groups by Land and size class read.
+    public var land: String
+    public var population: Population?
 
-    public init(slug: Slug, name: String, kind: MunicipalityKind, snapshot: PartialDate?) {
+    public init(slug: Slug, name: String, kind: MunicipalityKind, snapshot: PartialDate?, land: String = "",
+                population: Population? = nil) {
         self.slug = slug
         self.name = name
         self.kind = kind
         self.snapshot = snapshot
+        self.land = land
+        self.population = population
     }
 }
 
@@ -80,23 +87,132 @@ public struct Column: Sendable, Hashable {
     }
 }
 
-/// The municipalities a peer view compares one municipality with: all others of the same kind.
+/// The municipalities a peer view compares one municipality with, and the rule that chose them.
 public struct PeerGroup: Sendable, Hashable {
+    public var rule: PeerRule
+    /// The subject's kind (and so its level of government).
     public var kind: MunicipalityKind
+    /// The size class of the subject, for the rule `levelAndSize`.
+    public var sizeClass: SizeClass?
+    /// The subject's Land, for the rule `land`.
+    public var land: String
     /// The peers, sorted by slug.
     public var members: [Participant]
+    /// Authorities of the subject's level that a size group leaves out because their kind or population is unknown.
+    public var leftOut: [Participant]
     /// The statistics shown, one column each.
     public var statistics: [PeerStatistic]
 
-    public init(kind: MunicipalityKind, members: [Participant], statistics: [PeerStatistic] = PeerStatistic.allCases) {
+    public init(kind: MunicipalityKind, members: [Participant], statistics: [PeerStatistic] = PeerStatistic.allCases,
+                rule: PeerRule = .kind, sizeClass: SizeClass? = nil, land: String = "", leftOut: [Participant] = []) {
+        self.rule = rule
         self.kind = kind
+        self.sizeClass = sizeClass
+        self.land = land
         self.members = members
+        self.leftOut = leftOut
         self.statistics = statistics
+    }
+
+    /// The fewest known values quartiles are computed from; with fewer, the values are shown with their names.
+    public static let minimumForQuartiles = 5
+
+    /// What the group is, without the count: "derselben Art Kreis", "mit Kreisaufgaben, 20.000 bis unter 50.000
+    /// Einwohner".
+    public var germanRule: String {
+        switch rule {
+        case .levelAndSize:
+            return "mit \(kind.level.germanName), \(sizeClass?.label ?? "Größenklasse unbekannt")"
+        case .kind: return "der Art \(kind.germanName)"
+        case .land: return "in \(land.isEmpty ? "demselben Land" : land)"
+        case .all: return "aller Arten und Länder"
+        case .list(let name, _): return "der Liste \(GermanFormat.quoted(name))"
+        }
     }
 
     /// "3 Vergleichskommunen der Art Kreis", as a column subtitle.
     public var germanDescription: String {
-        "\(members.count) " + (members.count == 1 ? "Vergleichskommune" : "Vergleichskommunen") + " der Art \(kind.germanName)"
+        "\(members.count) " + (members.count == 1 ? "Vergleichskommune" : "Vergleichskommunen") + " " + germanRule
+    }
+
+    /// Why some authorities of the subject's level are not in a size group, empty where none is left out.
+    public var germanLeftOut: String {
+        guard !leftOut.isEmpty else { return "" }
+        return "Nicht in der Größenklasse: " + GermanFormat.list(leftOut.map { participant in
+            participant.name + " (" + (participant.kind == .unknown ? "Art unbekannt" : "Einwohnerzahl unbekannt") + ")"
+        }) + "; eine Behörde ohne bekannte Art oder Einwohnerzahl wird keiner Größenklasse zugeordnet."
+    }
+}
+
+/// How a peer view chooses its peers (`bench compare SLUG --peers --peer-group RULE`).
+public enum PeerRule: Sendable, Hashable, Codable {
+    /// The same level of government and the same population size class (the default of the command line).
+    case levelAndSize
+    /// The same kind.
+    case kind
+    /// The same Land.
+    case land
+    /// Every other authority.
+    case all
+    /// The authorities a list names (a Vergleichsring's members), with the list's name.
+    case list(name: String, members: [Slug])
+
+    /// The rule's name on the command line and in CSV and JSON: `level-and-size`, `kind`, `land`, `all`, `list`.
+    public var id: String {
+        switch self {
+        case .levelAndSize: return "level-and-size"
+        case .kind: return "kind"
+        case .land: return "land"
+        case .all: return "all"
+        case .list: return "list"
+        }
+    }
+}
+
+/// The peers a rule chooses for a subject among candidates, and those a size group leaves out.
+public struct PeerSelection: Sendable, Hashable {
+    public var members: [Participant]
+    public var sizeClass: SizeClass?
+    public var leftOut: [Participant]
+
+    /// Chooses the peers of `subject` by `rule` among `candidates` (the subject among them or not), sorted by slug.
+    ///
+    /// An authority whose kind or population is unknown is never put in a size group: as the subject it is an error
+    /// (choose another rule), as a candidate it is left out and named.
+    public init(rule: PeerRule, subject: Participant, candidates: [Participant], sizeClasses: [SizeClass]) throws(ComparisonError) {
+        let others = candidates.filter { $0.slug != subject.slug }.sorted { $0.slug < $1.slug }
+        sizeClass = nil
+        leftOut = []
+        switch rule {
+        case .kind:
+            members = others.filter { $0.kind == subject.kind }
+        case .land:
+            guard !subject.land.isEmpty else { throw .noPeerGroup(slug: subject.slug.rawValue, why: "its Land is not known") }
+            members = others.filter { $0.land == subject.land }
+        case .all:
+            members = others
+        case .list(_, let slugs):
+            let named = Set(slugs)
+            members = others.filter { named.contains($0.slug) }
+        case .levelAndSize:
+            guard subject.kind != .unknown else {
+                throw .noPeerGroup(slug: subject.slug.rawValue, why: "its kind is unknown, so are its level of government and size group")
+            }
+            guard let population = subject.population else {
+                throw .noPeerGroup(slug: subject.slug.rawValue,
+                                   why: "its population is unknown (population in municipality.yaml), so it has no size class")
+            }
+            guard let found = sizeClasses.first(where: { $0.contains(population.count) }) else {
+                throw .noPeerGroup(slug: subject.slug.rawValue, why: sizeClasses.isEmpty
+                    ? "no size classes are known (Datasets/reference/size_classes.csv)"
+                    : "no size class of Datasets/reference/size_classes.csv holds \(population.count) inhabitants")
+            }
+            sizeClass = found
+            let level = others.filter { $0.kind != .unknown && $0.kind.level == subject.kind.level }
+            members = level.filter { $0.population.map { found.contains($0.count) } ?? false }
+            // Of the same level, or of unknown kind: those a size group cannot place.
+            leftOut = others.filter { $0.kind == .unknown || ($0.kind.level == subject.kind.level && $0.population == nil) }
+        }
     }
 }
 
@@ -278,6 +394,7 @@ public struct ComparabilityNote: Sendable, Hashable, Codable {
         case unknownValues = "unknown-values"
         case approximateValues = "approximate-values"
         case mixedSources = "mixed-sources"
+        case dashboardRows = "dashboard-rows"
         case other
     }
 

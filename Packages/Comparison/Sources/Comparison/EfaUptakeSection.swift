@@ -12,7 +12,8 @@ enum EfaUptakeSection {
         var projects: [ProjectView]
 
         init(_ side: Side) {
-            available = side.latestIndicator(KnownIndicator.efaAvailable)
+            // Services available for reuse are offered for a whole Land: a figure of the Land counts for each of its municipalities.
+            available = side.latestIndicator(KnownIndicator.efaAvailable) ?? side.latestQuoted(KnownIndicator.efaAvailable)
             relevant = side.latestIndicator(KnownIndicator.efaRelevant)
             adoptedIndicator = side.latestIndicator(KnownIndicator.efaAdopted)
             projects = ProjectView.latest(in: side.dataset).filter { $0.channel == .efa }
@@ -49,9 +50,13 @@ enum EfaUptakeSection {
         /// Whether adopted services come from an indicator, or (without one) from the project list.
         var adoptedFromIndicator: Bool
         var adoptedFromProjects: Bool
+        /// For a side whose services are rows of the federal OZG dashboard: the LeiKa-Leistungen offered centrally
+        /// (bundes- or landesweit flächendeckend), a proxy of EfA availability, never proof of reuse; nil otherwise.
+        var central: Figure? = nil
 
         mutating func mapCells(_ transform: (Figure) -> Figure) {
             cells = cells.map(transform)
+            central = central.map(transform)
         }
     }
 
@@ -67,6 +72,9 @@ enum EfaUptakeSection {
         ("efa-time-to-live", "Zeit von Verfügbarkeit bis Go-live"),
         ("efa-waiting", "nachnutzbar, aber noch nicht live"),
     ]
+
+    /// The row of a side made of dashboard rows: the dashboard's nearest thing to EfA availability.
+    static let centralLabel = "zentral bereitgestellt (bundes- oder landesweit flächendeckend)"
 
     /// One side's cells of the rows of `rows`, in order.
     static func cells(_ side: Side, _ uptake: Uptake) -> [Figure] {
@@ -116,8 +124,13 @@ enum EfaUptakeSection {
                                      + (missing.count == 1 ? " meldet" : " melden") + " weder EfA-Kennzahlen noch EfA-Projekte."),
                                  rows: [], notes: [])
         }
-        let rows = Self.rows.enumerated().map { index, row in
+        var rows = Self.rows.enumerated().map { index, row in
             MetricRow(label: row.label, cells: parts.map { $0.cells[index] }, key: row.key)
+        }
+        if parts.contains(where: { $0.central != nil }) {
+            rows.append(MetricRow(label: centralLabel, cells: parts.map {
+                $0.central ?? Figure(value: .notApplicable(reason: "keine Zeilen des OZG-Dashboards"))
+            }, key: "efa-central-proxy", note: "Näherung für EfA-Verfügbarkeit, kein Nachweis einer Nachnutzung"))
         }
 
         var notes: [ComparabilityNote] = []
@@ -206,5 +219,14 @@ extension EfaUptakeSection.Part {
         notes = uptake.hasFigures ? EfaUptakeSection.sideNotes(side, uptake) : []
         adoptedFromIndicator = uptake.adoptedIndicator != nil
         adoptedFromProjects = uptake.adoptedIndicator == nil && uptake.adopted != nil
+        if let census = ServicesOnlineSection.current(side)?.census, census.fromDashboard {
+            let rows = DashboardServices(census, dataset: side.dataset)
+            central = Figure(value: .count(rows.central, .exact), asOf: census.snapshot, sources: side.cite(census.sourceIDs),
+                             remark: "\(GermanFormat.integer(rows.central)) von \(GermanFormat.integer(rows.known.count)) "
+                                + "LeiKa-Leistungen mit bekanntem Online-Dienst (OZG-Dashboard)")
+            hasFigures = true
+            notes = EfaUptakeSection.sideNotes(side, uptake)
+                + [ComparabilityNote(side.noteSubject(.efaUptake), .centralProxy(central: rows.central, known: rows.known.count))]
+        }
     }
 }

@@ -71,11 +71,21 @@ public enum GermanFormat {
         return text.hasPrefix("−") ? text : (text.allSatisfy { $0 == "0" || $0 == "," } ? "±" + text : "+" + text)
     }
 
-    /// A number as readers write it: whole numbers grouped (1.187), others with one or two decimals (1,9; 23,84).
+    /// A number as readers write it, with the decimals it has and no more: whole numbers grouped (1.187), others with
+    /// the precision of their source (1,9; 0,42; 123.357.068,33). A figure of a dataset is never rounded for display:
+    /// 0,42 % and 0,38 % are two figures, not both "0,4 %".
     public static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return integer(Int(value)) }
-        let twoDigits = decimal(value, digits: 2)
-        return twoDigits.hasSuffix("0") ? decimal(value, digits: 1) : twoDigits
+        return decimal(value, digits: decimals(of: value))
+    }
+
+    /// The decimals of a value as a dataset file writes it (its shortest exact form): 0.42 → 2, 1.9 → 1, 19 → 0;
+    /// at most 6.
+    static func decimals(of value: Double) -> Int {
+        let text = String(abs(value))
+        guard !text.contains("e"), let dot = text.firstIndex(of: ".") else { return 0 }
+        let fraction = text[text.index(after: dot)...]
+        return fraction == "0" ? 0 : min(fraction.count, 6)
     }
 
     /// The word put before a figure that is not exact: "ca. " or "mind. ".
@@ -121,7 +131,7 @@ public enum GermanFormat {
             }
             return number(low) + dash + number(high) + unitSuffix(unit)
         case .number(let value, let unit, let qualifier):
-            let text = unit == IndicatorUnit.percent.rawValue ? decimal(value, digits: value == value.rounded() ? 0 : 1) : number(value)
+            let text = number(value)
             return prefix(qualifier) + text + unitSuffix(unit)
         case .date(let date):
             return self.date(date)

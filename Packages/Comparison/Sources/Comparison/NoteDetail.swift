@@ -77,6 +77,19 @@ public enum NoteDetail: Sendable, Hashable, Codable {
     case approximateAdopted(FigureValue, Qualifier)
     /// Projects with neither start nor go-live date (`undated` of all), and OZG projects of unknown channel.
     case projectGaps(undated: CountOfTotal?, unknownChannel: Int)
+    /// The figures rest on rows of the federal OZG dashboard: what they are, the export's flags, the rows left out.
+    case dashboardRows(DashboardRowCounts)
+    /// The share of services online of dashboard rows: against the LeiKa entries municipalities execute by
+    /// Typisierung (`share`), or none, and why (`missing`).
+    case dashboardShare(DashboardShareNote)
+    /// EfA uptake of dashboard rows: `central` of `known` LeiKa-Leistungen with a known online service are offered
+    /// centrally (bundes- or landesweit flächendeckend), the dashboard's nearest thing to EfA availability.
+    case centralProxy(central: Int, known: Int)
+
+    // Notes about the peer group of a peer view.
+
+    /// Peers counting in another unit than the subject (`unit`), left out of the rows in each one's own unit.
+    case peersInOtherUnit([Named<CountingUnit>], unit: CountingUnit)
 
     /// The kind of note each sentence is.
     public var kind: ComparabilityNote.Kind {
@@ -92,6 +105,8 @@ public enum NoteDetail: Sendable, Hashable, Codable {
              .channelUnknown, .projectGaps:
             return .unknownValues
         case .denominatorChanged: return .denominatorChanged
+        case .dashboardRows, .dashboardShare, .centralProxy: return .dashboardRows
+        case .peersInOtherUnit: return .differentUnits
         }
     }
 }
@@ -104,6 +119,27 @@ public struct Named<Value: Sendable & Hashable & Codable>: Sendable, Hashable, C
     public init(_ name: String, _ value: Value) {
         self.name = name
         self.value = value
+    }
+}
+
+/// Why a dashboard-made dataset has the share of services online it has.
+public struct DashboardShareNote: Sendable, Hashable, Codable {
+    public enum Missing: String, Sendable, Hashable, Codable {
+        /// No full catalogue is imported: no Typisierung, no denominator.
+        case catalogue
+        /// The kind of the authority is unknown: so is its level.
+        case level
+    }
+
+    /// The share's counts, where there is one.
+    public var share: TypisierungShare?
+    public var missing: Missing?
+    public var level: GovernmentLevel
+
+    public init(share: TypisierungShare?, missing: Missing?, level: GovernmentLevel) {
+        self.share = share
+        self.missing = missing
+        self.level = level
     }
 }
 

@@ -15,6 +15,9 @@ struct ProjectView: Sendable, Hashable {
     var reuseAvailable: PartialDate?
     /// The latest row's source, and the sources of the earlier rows that filled a gap.
     var sourceIDs: [String]
+    /// For a planned go-live: the document that made the plan (always the latest row's: a plan is not carried
+    /// forward to a later report that does not repeat it).
+    var planSourceID: String?
 
     /// Every project of a dataset in its latest state, sorted by id.
     static func latest(in dataset: Dataset) -> [ProjectView] {
@@ -29,13 +32,16 @@ struct ProjectView: Sendable, Hashable {
             var view = ProjectView(projectID: id, name: last.name, scope: last.scope,
                                    state: dataset.statusMapping[last.status]?.projectState, statusDate: last.statusDate,
                                    channel: last.channel, start: last.start.value, goLive: last.goLive.value,
-                                   goLiveKind: last.goLiveKind, reuseAvailable: last.reuseAvailable, sourceIDs: [last.sourceID])
+                                   goLiveKind: last.goLiveKind, reuseAvailable: last.reuseAvailable, sourceIDs: [last.sourceID],
+                                   planSourceID: last.goLiveKind == .planned && last.goLive.isKnown ? last.sourceID : nil)
             for earlier in ordered.dropLast().reversed() {
                 var used = false
                 if view.channel == .unknown && earlier.channel != .unknown { view.channel = earlier.channel; used = true }
                 if view.start == nil, let start = earlier.start.value { view.start = start; used = true }
                 if view.reuseAvailable == nil, let date = earlier.reuseAvailable { view.reuseAvailable = date; used = true }
-                if view.goLive == nil, let date = earlier.goLive.value, view.state != .live || earlier.goLiveKind == .actual {
+                // A fact stays true; a plan belongs to the document that made it, and a later report that gives no date
+                // does not renew it.
+                if view.goLive == nil, let date = earlier.goLive.value, earlier.goLiveKind == .actual {
                     view.goLive = date
                     view.goLiveKind = earlier.goLiveKind
                     used = true
@@ -57,8 +63,11 @@ extension Side {
             .max { ($0.snapshot, $0.period ?? $0.snapshot) < ($1.snapshot, $1.period ?? $1.snapshot) }
     }
 
-    /// An indicator as a figure with its date and source.
-    func figure(_ indicator: Indicator) -> Figure {
+    /// An indicator as a figure with its date and source, and its period as a remark.
+    func figure(_ indicator: Indicator) -> Figure { figure(indicator, withPeriod: true) }
+
+    /// An indicator as a figure with its date and source; `withPeriod` adds its period as a remark.
+    func figure(_ indicator: Indicator, withPeriod: Bool) -> Figure {
         let value: FigureValue
         switch indicator.value {
         case .known(.number(let number)) where indicator.unit == .count && number == number.rounded():
@@ -71,6 +80,7 @@ extension Side {
             value = .unknown(reason: "in der Quelle nicht beziffert")
         }
         return Figure(value: value, asOf: indicator.snapshot, sources: cite([indicator.sourceID]),
-                      remark: indicator.period.map { "Zeitraum \(GermanFormat.date($0))" } ?? "")
+                      remark: withPeriod ? [indicator.period.map { "Zeitraum \(GermanFormat.date($0))" } ?? "",
+                                            OtherIndicatorsSection.ownerRemark(indicator.about)].filter { !$0.isEmpty }.joined(separator: "; ") : "")
     }
 }

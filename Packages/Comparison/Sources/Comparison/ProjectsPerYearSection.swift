@@ -189,24 +189,34 @@ enum ProjectsPerYearSection {
     /// Projects of one scope with one event in one year; not applicable where the side's reports end before the year.
     static func yearCell(_ side: Side, _ report: Report, scope: ProjectScope, event: Event, year: Int) -> Figure {
         let matching = report.projects.filter { $0.scope == scope && event.year(of: $0) == year }
+        // A plan is shown with the document and date that made it: a plan of 2016 is not a plan of today.
+        let plans = event == .planned ? matching.compactMap { $0.planSourceID.flatMap(side.dataset.source) } : []
+        let names = matching.map { project -> String in
+            guard event == .planned, let id = project.planSourceID, let source = side.dataset.source(id) else { return project.name }
+            // "vom 15.12.2025", but "von Mai 2025" and "von 2016": a date without its day.
+            let preposition = source.date.day == nil ? " von " : " vom "
+            return project.name + " (Plan: " + source.type.germanName + preposition + GermanFormat.date(source.date) + ")"
+        }
         return yearCell(hasProjects: !report.projects.isEmpty, reported: report.projects.map(\.statusDate).max(), event: event, year: year,
-                        matching: matching, sources: side.cite(matching.flatMap(\.sourceIDs)))
+                        count: matching.count, names: names, planned: plans.map(\.date).max(),
+                        sources: side.cite(matching.flatMap(\.sourceIDs)))
     }
 
     /// The cell of a year in which a side has no project of the row's scope and event.
     static func emptyYearCell(hasProjects: Bool, reported: PartialDate?, event: Event, year: Int) -> Figure {
-        yearCell(hasProjects: hasProjects, reported: reported, event: event, year: year, matching: [], sources: [])
+        yearCell(hasProjects: hasProjects, reported: reported, event: event, year: year, count: 0, names: [], planned: nil, sources: [])
     }
 
-    static func yearCell(hasProjects: Bool, reported: PartialDate?, event: Event, year: Int, matching: [ProjectView],
-                         sources: [SourceReference]) -> Figure {
+    /// `planned`: the date of the latest document that made one of the plans counted (the cell's date for plans).
+    static func yearCell(hasProjects: Bool, reported: PartialDate?, event: Event, year: Int, count: Int, names: [String],
+                         planned: PartialDate?, sources: [SourceReference]) -> Figure {
         guard hasProjects, let reported else { return Figure(value: .unknown(reason: "keine Projekte gemeldet")) }
         if event != .planned, reported.latestDay.year < year {
             return Figure(value: .notApplicable(reason: "Stand \(GermanFormat.date(reported)) liegt vor \(year)"), asOf: reported)
         }
         let partial = event != .planned && reported.latestDay.year == year && reported.latestDay.month! < 12
-        return Figure(value: .count(matching.count, .atLeast), asOf: reported, sources: sources,
-                      remark: ([partial ? "nur bis \(GermanFormat.date(reported))" : ""] + [matching.map(\.name).joined(separator: ", ")])
+        return Figure(value: .count(count, .atLeast), asOf: planned ?? reported, sources: sources,
+                      remark: ([partial ? "nur bis \(GermanFormat.date(reported))" : ""] + [names.joined(separator: ", ")])
                           .filter { !$0.isEmpty }.joined(separator: "; "))
     }
 

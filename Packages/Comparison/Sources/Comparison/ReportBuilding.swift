@@ -23,55 +23,88 @@ extension ComparisonReport {
         self.init(participants: digests.map(\.participant), asOf: nil, sections: ComparisonReport.sections(digests, metrics: metrics))
     }
 
-    /// Compares one municipality with the median and quartiles of all others of the same kind.
+    /// Compares one municipality with the median and quartiles of its peer group (by default, all others of the same
+    /// kind).
     ///
     /// - Parameters:
     ///   - subject: the municipality to look at.
-    ///   - datasets: every dataset there is (the subject among them); those of another kind are ignored, and so are
-    ///     peers without a snapshot on or before `asOf`.
+    ///   - datasets: every dataset there is (the subject among them); those the rule does not choose are ignored, and so
+    ///     are peers without a snapshot on or before `asOf`.
+    ///   - rule: how the peers are chosen; `sizeClasses` are the population classes of `levelAndSize`.
     public init(peerViewOf subject: Slug, among datasets: [Dataset], reference: ReferenceCatalogue, asOf: PartialDate? = nil,
-                metrics: Set<MetricID> = Set(MetricID.allCases)) throws(ComparisonError) {
+                metrics: Set<MetricID> = Set(MetricID.allCases), rule: PeerRule = .kind,
+                sizeClasses: [SizeClass] = []) throws(ComparisonError) {
         guard let own = datasets.first(where: { $0.slug == subject }) else { throw .tooFewParticipants(0) }
-        let kind = own.municipality.kind
-        let peers = datasets.filter { $0.slug != subject && $0.municipality.kind == kind }
+        let ownSide = Side(dataset: own, asOf: asOf, reference: reference)
+        let candidates = datasets.filter { $0.slug != subject }
             .filter { dataset in asOf.map { !dataset.asOf($0).snapshots.isEmpty } ?? true }
-            .sorted { $0.slug < $1.slug }
-        guard !peers.isEmpty else { throw .noPeers(slug: subject.rawValue, kind: kind) }
+        let selection = try PeerSelection(rule: rule, subject: ownSide.participant,
+                                          candidates: candidates.map { dataset in
+                                              Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind,
+                                                          snapshot: (asOf.map { dataset.asOf($0) } ?? dataset).snapshots.last,
+                                                          land: dataset.municipality.land,
+                                                          population: dataset.municipality.population)
+                                          },
+                                          sizeClasses: sizeClasses)
+        let chosen = Set(selection.members.map(\.slug))
+        let peers = candidates.filter { chosen.contains($0.slug) }.sorted { $0.slug < $1.slug }
+        guard !peers.isEmpty else { throw Self.noPeers(ownSide.participant, rule) }
         let sides = try ComparisonReport.sides([own] + peers, reference: reference, asOf: asOf)
         self = ComparisonReport.peerView(of: PeerDigest(sides[0], metrics: metrics),
-                                         peers: sides.dropFirst().map { PeerDigest($0, metrics: metrics) }, asOf: asOf, metrics: metrics)
+                                         peers: sides.dropFirst().map { PeerDigest($0, metrics: metrics) }, asOf: asOf, metrics: metrics,
+                                         rule: rule, selection: selection)
     }
 
-    /// Compares one municipality with the median and quartiles of the others of the same kind, all given as digests
-    /// (kept in the database by the command line, so that a peer view need not read every dataset). Without --as-of
-    /// only: a digest is made of a whole dataset.
+    /// Compares one municipality with the median and quartiles of its peer group, all given as digests (kept in the
+    /// database by the command line, so that a peer view need not read every dataset). Without --as-of only: a digest
+    /// is made of a whole dataset.
     ///
     /// - Parameters:
     ///   - subject: the digest of the municipality to look at, made with `init(subject:reference:)`.
-    ///   - peers: digests of other municipalities (`init(peer:reference:)`); those of another kind are ignored.
-    public init(peerViewOf subject: PeerDigest, peers: [PeerDigest], metrics: Set<MetricID> = Set(MetricID.allCases)) throws(ComparisonError) {
-        let kind = subject.participant.kind
-        let others = peers.filter { $0.participant.slug != subject.participant.slug && $0.participant.kind == kind }
-            .sorted { $0.participant.slug < $1.participant.slug }
-        guard !others.isEmpty else { throw .noPeers(slug: subject.participant.slug.rawValue, kind: kind) }
-        try ComparisonReport.requireDistinct(others.map(\.participant.slug))
-        self = ComparisonReport.peerView(of: subject, peers: others, asOf: nil, metrics: metrics)
+    ///   - peers: digests of other municipalities (`init(peer:reference:)`); those the rule does not choose are ignored.
+    public init(peerViewOf subject: PeerDigest, peers: [PeerDigest], metrics: Set<MetricID> = Set(MetricID.allCases),
+                rule: PeerRule = .kind, sizeClasses: [SizeClass] = []) throws(ComparisonError) {
+        let candidates = peers.filter { $0.participant.slug != subject.participant.slug }
+        try ComparisonReport.requireDistinct(candidates.map(\.participant.slug))
+        let selection = try PeerSelection(rule: rule, subject: subject.participant, candidates: candidates.map(\.participant),
+                                          sizeClasses: sizeClasses)
+        let chosen = Set(selection.members.map(\.slug))
+        let others = candidates.filter { chosen.contains($0.participant.slug) }.sorted { $0.participant.slug < $1.participant.slug }
+        guard !others.isEmpty else { throw Self.noPeers(subject.participant, rule) }
+        self = ComparisonReport.peerView(of: subject, peers: others, asOf: nil, metrics: metrics, rule: rule, selection: selection)
     }
 
-    /// The peer view of `subject` among `peers` (same kind, sorted by slug, each with the parts of `metrics`).
-    static func peerView(of subject: PeerDigest, peers: [PeerDigest], asOf: PartialDate?, metrics: Set<MetricID>) -> ComparisonReport {
+    /// The error of a peer group without peers.
+    static func noPeers(_ subject: Participant, _ rule: PeerRule) -> ComparisonError {
+        rule == .kind ? .noPeers(slug: subject.slug.rawValue, kind: subject.kind) : .noPeersInGroup(slug: subject.slug.rawValue, rule: rule.id)
+    }
+
+    /// The peer view of `subject` among `peers` (chosen by `rule`, sorted by slug, each with the parts of `metrics`).
+    static func peerView(of subject: PeerDigest, peers: [PeerDigest], asOf: PartialDate?, metrics: Set<MetricID>,
+                         rule: PeerRule, selection: PeerSelection) -> ComparisonReport {
         let all = [subject] + peers
         let units = all.map(\.unit)
+        let names = all.map(\.participant.name)
         let peerSlugs = Set(peers.map(\.participant.slug))
         let sections = ComparisonReport.sections(all, metrics: metrics).map { section in
             var section = section
-            section.rows = section.rows.map { PeerStatistics.summarise($0, units: units) }
+            let ownUnit = section.rows.contains { $0.inOwnUnit }
+            section.rows = section.rows.map { PeerStatistics.summarise($0, units: units, names: names) }
             // Notes about a single peer would bury the ones about the subject; notes about all stay.
             section.notes = section.notes.filter { note in note.subject.municipality.map { !peerSlugs.contains($0.slug) } ?? true }
+            if ownUnit, let unit = subject.unit {
+                let other = peers.filter { $0.unit != nil && $0.unit != unit }
+                if !other.isEmpty {
+                    section.notes.append(ComparabilityNote(NoteSubject(section.id),
+                                                           .peersInOtherUnit(other.map { Named($0.participant.name, $0.unit!) }, unit: unit)))
+                }
+            }
             return section
         }
-        return ComparisonReport(participants: [subject.participant], asOf: asOf, sections: sections,
-                                peerGroup: PeerGroup(kind: subject.participant.kind, members: peers.map(\.participant)))
+        let own = subject.participant
+        return ComparisonReport(participants: [own], asOf: asOf, sections: sections,
+                                peerGroup: PeerGroup(kind: own.kind, members: peers.map(\.participant), rule: rule,
+                                                     sizeClass: selection.sizeClass, land: own.land, leftOut: selection.leftOut))
     }
 
     /// Each municipality at most once.
@@ -95,6 +128,7 @@ extension ComparisonReport {
 
     static func sections(_ digests: [PeerDigest], metrics: Set<MetricID>) -> [MetricSection] {
         let participants = digests.map(\.participant)
+        let digests = OtherIndicatorsSection.shareEfaAvailable(digests)
         return MetricID.allCases.filter(metrics.contains).map { id in
             switch id {
             case .servicesOnline: return ServicesOnlineSection.build(participants, digests.map { $0.servicesOnline! })
@@ -189,16 +223,27 @@ public struct PeerDigest: Sendable, Hashable, Codable {
 
 /// Median and quartiles of the peers' figures in one row.
 enum PeerStatistics {
-    /// The row with the subject's cell first and one cell per statistic of the peers' cells.
-    static func summarise(_ row: MetricRow, units: [CountingUnit?]) -> MetricRow {
-        let peers = Array(zip(row.cells, units).dropFirst())
+    /// The row with the subject's cell first and one cell per statistic of the peers' cells. With fewer known values
+    /// than `PeerGroup.minimumForQuartiles`, no statistic is computed: the median's cell names the values instead.
+    static func summarise(_ row: MetricRow, units: [CountingUnit?], names: [String]) -> MetricRow {
+        let peers = Array(zip(zip(row.cells, units), names).dropFirst()).map { (figure: $0.0.0, unit: $0.0.1, name: $0.1) }
         // Of a row in each municipality's own counting unit, only peers counting alike are summarised.
-        let eligible = row.inOwnUnit ? peers.filter { $0.1 == units[0] } : peers
-        let known = eligible.compactMap { figure, _ in figure.value.bounds.map { (figure, $0) } }
+        let eligible = row.inOwnUnit ? peers.filter { $0.unit == units[0] } : peers
+        let known = eligible.compactMap { peer in peer.figure.value.bounds.map { (peer.figure, $0, peer.name) } }
         let skippedUnit = peers.count - eligible.count
         var remark = "aus \(GermanFormat.integer(known.count)) von \(GermanFormat.integer(peers.count)) "
             + (peers.count == 1 ? "Vergleichskommune" : "Vergleichskommunen")
-        if skippedUnit > 0 { remark += "; \(GermanFormat.integer(skippedUnit)) zählen in anderer Einheit" }
+        if skippedUnit > 0 { remark += "; \(GermanFormat.integer(skippedUnit)) " + (skippedUnit == 1 ? "zählt" : "zählen") + " in anderer Einheit" }
+        if !known.isEmpty && known.count < PeerGroup.minimumForQuartiles {
+            let reason = "zu wenige Werte für Quartile (\(GermanFormat.integer(known.count)), mindestens "
+                + "\(GermanFormat.integer(PeerGroup.minimumForQuartiles)))"
+            let values = "Werte: " + known.map { "\($0.2) \(GermanFormat.value($0.0.value, reasons: false))" }.joined(separator: "; ")
+            let statistics = PeerStatistic.allCases.map { statistic -> Figure in
+                Figure(value: .notApplicable(reason: reason), asOf: known.compactMap(\.0.asOf).max(),
+                       remark: statistic == .median ? remark + "; " + values : remark)
+            }
+            return MetricRow(label: row.label, cells: [row.cells[0]] + statistics, key: row.key, note: row.note)
+        }
         // Sorted once for the three statistics.
         let lows = known.map(\.1.lowerBound).sorted(), highs = known.map(\.1.upperBound).sorted()
         let statistics = PeerStatistic.allCases.map { statistic -> Figure in

@@ -26,6 +26,13 @@ struct ServiceCensus: Sendable, Hashable {
     var records: [ServiceRecord]
     /// Whether the parts name every status word of the mapping that describes services (so their sum is the whole).
     var coversEveryStatus: Bool
+    /// Whether the census is made of rows of the federal OZG dashboard only (sources of type `dashboard-export`): such
+    /// rows are the LeiKa-Leistungen with a known online service, never the authority's inventory, so the census has no
+    /// total and its parts never add up to one.
+    var fromDashboard = false
+    /// Of a census of dashboard rows, the rows with `aktiv: nein` or `nicht in Auswertung berücksichtigt`: in no count
+    /// (not in `parts` nor `records`), only in the note that counts them.
+    var dashboardLeftOut: [ServiceRecord] = []
 
     /// Whether the parts are the whole census: they cover every status, or their exact counts add up to the total.
     var isComplete: Bool {
@@ -54,14 +61,22 @@ struct ServiceCensus: Sendable, Hashable {
         let mapping = dataset.statusMapping
         let tallied = Dictionary(grouping: dataset.tallies) { Key(snapshot: $0.snapshot, unit: $0.unit) }
         let talliedSnapshots = Set(dataset.tallies.map(\.snapshot))
-        let listed = ListedServiceCounts(dataset.services) { !talliedSnapshots.contains($0.snapshot) && $0.unit != .local }
+        let dashboardSources = Set(dataset.sources.filter { $0.type == .dashboardExport }.map(\.id))
+        // Dashboard rows with `aktiv: nein` or `nicht in Auswertung berücksichtigt` count in nothing; a note counts them.
+        func leftOut(_ record: ServiceRecord) -> Bool {
+            (record.active == false || record.coverage == .notEvaluated) && dashboardSources.contains(record.sourceID)
+        }
+        let listed = ListedServiceCounts(dataset.services) {
+            !talliedSnapshots.contains($0.snapshot) && $0.unit != .local && !leftOut($0)
+        }
         var listedKeys = Set<Key>()
         for key in listed.keys {
             for snapshot in listed.snapshots where listed[key, snapshot] != nil {
                 listedKeys.insert(Key(snapshot: snapshot, unit: key.unit))
             }
         }
-        let recordsBySnapshot = Dictionary(grouping: dataset.services, by: \.snapshot)
+        let recordsBySnapshot = Dictionary(grouping: dataset.services.filter { !leftOut($0) }, by: \.snapshot)
+        let leftOutBySnapshot = Dictionary(grouping: dataset.services.filter(leftOut), by: \.snapshot)
 
         var censuses: [ServiceCensus] = []
         for key in Set(tallied.keys).union(listedKeys).sorted() {
@@ -106,9 +121,15 @@ struct ServiceCensus: Sendable, Hashable {
             let listsOffline = tallied[key] != nil || parts.contains { mapping[$0.status]?.online != .known(true) }
             let covers = listsOffline && !serviceWords.isEmpty && serviceWords.isSubset(of: Set(parts.map(\.status)))
                 && parts.allSatisfy { mapping[$0.status]?.projectState == nil }
+            let records = recordsBySnapshot[key.snapshot] ?? []
+            let fromDashboard = tallied[key] == nil && !dashboardSources.isEmpty && total == nil && totalSources.isEmpty
+                && records.contains { $0.unit == key.unit }
+                && records.allSatisfy { $0.unit != key.unit || dashboardSources.contains($0.sourceID) }
+            let dashboardLeftOut = fromDashboard ? (leftOutBySnapshot[key.snapshot] ?? []).filter { $0.unit == key.unit } : []
             censuses.append(ServiceCensus(snapshot: key.snapshot, unit: key.unit, parts: parts, total: total,
                                           totalLabel: totalLabel, totalSourceIDs: totalSources,
-                                          records: recordsBySnapshot[key.snapshot] ?? [], coversEveryStatus: covers))
+                                          records: records, coversEveryStatus: covers && !fromDashboard,
+                                          fromDashboard: fromDashboard, dashboardLeftOut: dashboardLeftOut))
         }
         return censuses
     }

@@ -21,12 +21,25 @@ enum ServicesOnlineSection {
         /// The side's notes where the sides count in the same unit, and where they do not.
         var notes: [ComparabilityNote]
         var notesConverted: [ComparabilityNote]
+        /// For a census of rows of the federal OZG dashboard, the cells of the rows only such rows have (`dashboardRows`,
+        /// in order); empty for any other census.
+        var dashboard: [Figure] = []
 
         mutating func mapCells(_ transform: (Figure) -> Figure) {
             cells = cells.map(transform)
             converted = converted.map(transform)
+            dashboard = dashboard.map(transform)
         }
     }
+
+    /// The rows only a census of dashboard rows has: what the rows may say (keys and labels, in order).
+    static let dashboardRows: [(key: String, label: String, note: String)] = [
+        ("dashboard-known", "LeiKa-Leistungen mit bekanntem Online-Dienst (OZG-Dashboard)", ""),
+        ("dashboard-working", "davon funktionierend (online_status ok)", ""),
+        ("dashboard-working-share", "Anteil funktionierender bekannter Online-Dienste",
+         "nicht der Anteil online verfügbarer Leistungen"),
+        ("dashboard-ozg", "OZG-Leistungen mit mindestens einem funktionierenden Online-Dienst", ""),
+    ]
 
     /// The units the section converts between, where the sides count differently.
     static let convertible: [CountingUnit] = [.ozgLeistung, .leikaLeistung]
@@ -66,6 +79,13 @@ enum ServicesOnlineSection {
             row("maturity-2-share", "Online im Sinne des Bundes (Reifegrad ≥ 2)", ownUnit: true) { $0.cells[3] },
             row("maturity-3-share", "OZG-konform (Reifegrad ≥ 3)", ownUnit: true) { $0.cells[4] },
         ]
+        if parts.contains(where: { !$0.dashboard.isEmpty }) {
+            for (index, dashboardRow) in dashboardRows.enumerated() {
+                rows.append(row(dashboardRow.key, dashboardRow.label, note: dashboardRow.note) { part in
+                    part.dashboard.isEmpty ? Figure(value: .notApplicable(reason: "keine Zeilen des OZG-Dashboards")) : part.dashboard[index]
+                })
+            }
+        }
         if differentUnits {
             for (index, unit) in convertible.enumerated() where units.contains(unit) {
                 rows.append(row("online-in-\(unit.rawValue)", "Online, gezählt in \(unit.germanName)") { $0.converted[index] })
@@ -255,5 +275,44 @@ extension ServicesOnlineSection.Part {
         converted = ServicesOnlineSection.convertible.map { ServicesOnlineSection.convertedCell(side, figures, in: $0) }
         notes = ServicesOnlineSection.sideNotes(side, figures, converted: false)
         notesConverted = ServicesOnlineSection.sideNotes(side, figures, converted: true)
+        if census.fromDashboard {
+            let rows = DashboardServices(census, dataset: side.dataset)
+            let sources = side.cite(census.sourceIDs)
+            let level = side.participant.kind.level
+            let share = rows.share(level: level, reference: side.reference)
+            let missing: DashboardShareNote.Missing? = share != nil ? nil : (level == .unknown ? .level : .catalogue)
+            let unit = census.unit.germanName
+            func figure(_ value: FigureValue, _ remark: String = "") -> Figure {
+                Figure(value: value, asOf: census.snapshot, sources: sources, remark: remark)
+            }
+            let noShare = missing == .level
+                ? "Art der Behörde unbekannt, also auch die Leistungen ihrer Verwaltungsebene"
+                : "kein Bestand: ohne vollständigen Leistungskatalog (bench import-catalogue) kein Nenner"
+            if let share {
+                let denominator: FigureValue = share.ambiguous == 0 ? .count(share.certain, .exact)
+                    : .interval(low: Double(share.certain), high: Double(share.certain + share.ambiguous), unit: unit)
+                cells[0] = figure(denominator, "\(unit), die Kommunen laut Typisierung ausführen")
+                cells[2] = figure(share.value, share.german + " (Nenner laut Typisierung)")
+            } else {
+                cells[0] = figure(.unknown(reason: noShare), unit)
+                cells[2] = figure(.unknown(reason: noShare))
+            }
+            cells[1] = figure(.count(rows.working.count, .exact), "\(unit) mit funktionierendem Online-Dienst laut OZG-Dashboard")
+            dashboard = [
+                figure(.count(rows.known.count, .exact), unit),
+                figure(.count(rows.working.count, .exact), unit),
+                figure(rows.known.isEmpty ? .unknown(reason: "keine gezählte Zeile")
+                       : .share(numerator: rows.working.count, denominator: rows.known.count, .exact),
+                       "Anteil der bekannten Online-Dienste, die funktionieren"),
+                figure(.count(rows.ozgWithWorking, .exact),
+                       "aus den OZG-IDs der Zeilen" + (rows.workingWithoutOzgID > 0
+                           ? "; \(GermanFormat.integer(rows.workingWithoutOzgID)) Zeilen ohne eigene OZG-ID nicht gezählt" : "")),
+            ]
+            let subject = side.noteSubject(.servicesOnline)
+            let dashboardNotes = [ComparabilityNote(subject, .dashboardRows(rows.rowCounts)),
+                                  ComparabilityNote(subject, .dashboardShare(DashboardShareNote(share: share, missing: missing, level: level)))]
+            notes = dashboardNotes + notes
+            notesConverted = dashboardNotes + notesConverted
+        }
     }
 }

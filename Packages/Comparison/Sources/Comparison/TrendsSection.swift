@@ -51,7 +51,8 @@ enum TrendsSection {
             // The total of OZG-Leistungen is already the census series "Leistungen insgesamt".
             if key[0] == KnownIndicator.ozgServicesResponsible && hasCensusTotals { continue }
             let first = indicators[0]
-            let label = KnownIndicator.label(of: first) + (first.period.map { " (Zeitraum \(GermanFormat.date($0)))" } ?? "")
+            let named = indicators.first { !$0.label.isEmpty } ?? first
+            let label = KnownIndicator.labelWithSubject(of: named) + (first.period.map { " (Zeitraum \(GermanFormat.date($0)))" } ?? "")
             let points = indicators.sorted { $0.snapshot < $1.snapshot }.map {
                 Point(date: $0.snapshot, value: side.figure($0).value, sourceIDs: [$0.sourceID])
             }

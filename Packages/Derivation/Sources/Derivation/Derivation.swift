@@ -8,8 +8,9 @@ public struct ComparisonRequest: Sendable, Hashable {
     public enum Subjects: Sendable, Hashable {
         /// Two or more municipalities, in the order the user named them.
         case named([Slug])
-        /// One municipality with the median and quartiles of all others of its kind.
-        case peers(of: Slug)
+        /// One municipality with the median and quartiles of its peer group, chosen by `rule` (the same kind where not
+        /// given; the command line's default is the same level and size class).
+        case peers(of: Slug, rule: PeerRule = .kind)
     }
 
     public var subjects: Subjects
@@ -83,19 +84,46 @@ public final class Derivation {
         case (.digests, .named(let slugs)):
             try synchronize(slugs)
             return try ComparisonReport(comparing: try digests(.subject, of: slugs), metrics: metrics)
-        case (.digests, .peers(let subject)):
+        case (.digests, .peers(let subject, let rule)):
             try synchronize(nil)
             let own = try digests(.subject, of: [subject])[0]
-            // After a sync of every dataset, the database holds exactly the municipalities of the workspace.
-            let peers = try database.municipalities().filter { $0.kind == own.participant.kind && $0.slug != subject }.map(\.slug)
-            return try ComparisonReport(peerViewOf: own, peers: try digests(.peer, of: peers), metrics: metrics)
+            // After a sync of every dataset, the database holds exactly the municipalities of the workspace. Only those
+            // the rule may choose are read: the same kind, or (for a size group) the same level or an unknown kind.
+            let level = own.participant.kind.level
+            let municipalities = try database.municipalities().filter { $0.slug != subject }
+            try requireKnown(rule, among: municipalities.map(\.slug) + [subject])
+            let candidates = municipalities.filter { municipality in
+                switch rule {
+                case .kind: return municipality.kind == own.participant.kind
+                case .levelAndSize: return municipality.kind == .unknown || municipality.kind.level == level
+                case .list(_, let slugs): return slugs.contains(municipality.slug)
+                case .land, .all: return true
+                }
+            }.map(\.slug)
+            return try ComparisonReport(peerViewOf: own, peers: try digests(.peer, of: candidates), metrics: metrics, rule: rule,
+                                        sizeClasses: try sizeClasses(for: rule))
         case (.datasets, .named(let slugs)):
             let selected = try datasets(slugs)
             return try ComparisonReport(comparing: selected.datasets, reference: selected.reference, asOf: request.asOf, metrics: metrics)
-        case (.datasets, .peers(let subject)):
+        case (.datasets, .peers(let subject, let rule)):
             let all = try datasets(nil)
+            try requireKnown(rule, among: all.datasets.map(\.slug))
             return try ComparisonReport(peerViewOf: subject, among: all.datasets, reference: all.reference, asOf: request.asOf,
-                                        metrics: metrics)
+                                        metrics: metrics, rule: rule, sizeClasses: try sizeClasses(for: rule))
+        }
+    }
+
+    /// The size classes a rule needs (none for other rules than `levelAndSize`).
+    func sizeClasses(for rule: PeerRule) throws(StorageError) -> [SizeClass] {
+        rule == .levelAndSize ? try SizeClasses.read(workspace) : []
+    }
+
+    /// A list's slugs must all be municipalities of the workspace.
+    func requireKnown(_ rule: PeerRule, among known: [Slug]) throws(StorageError) {
+        guard case .list(_, let slugs) = rule else { return }
+        let present = Set(known)
+        if let unknown = slugs.first(where: { !present.contains($0) }) {
+            throw .unknownMunicipality(unknown.rawValue, known: known.map(\.rawValue).sorted())
         }
     }
 

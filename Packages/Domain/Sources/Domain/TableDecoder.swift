@@ -9,11 +9,11 @@ public enum TableDecoder {
             let name = name.trimmingSpaces
             let here = Location(file: table.file, line: table.headerLine, column: column)
             column += name.count + 1
-            if !schema.columns.contains(name) {
+            if !schema.allColumns.contains(name) {
                 findings.append(Finding(.error, at: here, code: "extra-column",
                                         found: "column '\(name)' is not part of \(schema.fileName)",
                                         expected: "remove it or fix its spelling; the columns are: "
-                                            + schema.columns.joined(separator: ", ")))
+                                            + schema.allColumns.joined(separator: ", ")))
             } else if index[name] != nil {
                 findings.append(Finding(.error, at: here, code: "duplicate-column", found: "column '\(name)' appears twice",
                                         expected: "keep one of them"))
@@ -206,9 +206,21 @@ public enum TableDecoder {
                 value = .known(.number(number))
             }
         }
+        let aboutText = r.raw("about")
+        var about: FigureOwner = .own
+        if !aboutText.isEmpty {
+            guard let owner = FigureOwner(aboutText) else {
+                r.error("about", code: "bad-about", found: "'about' is '\(aboutText)'",
+                        expected: "leave it empty for the municipality's own figure, or name whose figure it is: 'bund', "
+                            + "'land:' and a Land's code (" + FigureOwner.landCodes.keys.sorted().map { "'land:\($0)'" }.joined(separator: ", ")
+                            + ") or 'anbieter:' and a provider's name in [a-z0-9-] ('anbieter:d-nrw')")
+                return nil
+            }
+            about = owner
+        }
         return Indicator(indicator: indicator, value: value, unit: unit, snapshot: snapshot, period: period,
                          qualifier: qualifier, subject: r.raw("subject"), sourceID: sourceID,
-                         note: r.raw("note"), origin: r.location("indicator"))
+                         note: r.raw("note"), about: about, label: r.raw("label"), origin: r.location("indicator"))
     }
 
     /// Decodes `Datasets/reference/ozg_leistungen.csv`.

@@ -21,7 +21,7 @@ public struct TableStream<Value> {
         headerCount = header.header.count
         optional = schema.optional
         decimalComma = header.decimalComma
-        columns = index.map { ColumnIndex($0, order: schema.columns) }
+        columns = index.map { ColumnIndex($0, order: schema.allColumns) }
         self.decode = decode
     }
 

@@ -49,12 +49,19 @@ public struct TableSchema: Sendable, Hashable {
     public var columns: [String]
     /// Columns whose cells may be empty.
     public var optional: Set<String>
+    /// Columns added to the format later: a file may leave them out (its cells then read as empty), so that files
+    /// written before them stay valid. `bench new` writes them after `columns`.
+    public var addedColumns: [String]
 
-    public init(fileName: String, columns: [String], optional: Set<String>) {
+    public init(fileName: String, columns: [String], optional: Set<String>, addedColumns: [String] = []) {
         self.fileName = fileName
         self.columns = columns
         self.optional = optional
+        self.addedColumns = addedColumns
     }
+
+    /// Every column a file may have: the required ones, then the added ones (the header `bench new` writes).
+    public var allColumns: [String] { columns + addedColumns }
 
     public static let sources = TableSchema(
         fileName: DatasetFile.sources.rawValue, columns: ["id", "title", "type", "reference", "date", "body", "location", "note"],
@@ -79,7 +86,7 @@ public struct TableSchema: Sendable, Hashable {
     public static let indicators = TableSchema(
         fileName: DatasetFile.indicators.rawValue,
         columns: ["indicator", "value", "unit", "snapshot", "period", "qualifier", "subject", "source_id", "note"],
-        optional: ["period", "subject", "note"])
+        optional: ["period", "subject", "note", "about", "label"], addedColumns: ["about", "label"])
 
     /// `Datasets/reference/ozg_leistungen.csv`.
     public static let ozgReference = TableSchema(

@@ -179,10 +179,21 @@ enum IndicatorRecord {
         try execute(db, """
             INSERT INTO indicator (municipality, indicator, value, value_date, value_known, unit, snapshot, snapshot_first,
                                    snapshot_last, period, period_first, period_last, qualifier, subject, source_id, note,
-                                   origin_line, origin_column)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   about, label, origin_line, origin_column)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [slug.rawValue, i.indicator, number, date, i.value.isKnown ? 1 : 0, i.unit.rawValue] + dateColumns(i.snapshot)
-                + dateColumns(i.period) + [i.qualifier.rawValue, i.subject, i.sourceID, i.note] + originColumns(i.origin))
+                + dateColumns(i.period) + [i.qualifier.rawValue, i.subject, i.sourceID, i.note, i.about.description, i.label]
+                + originColumns(i.origin))
+    }
+
+    /// The column `about` as `FigureOwner` (an empty text is the municipality's own figure).
+    static func owner(_ row: Row) throws -> FigureOwner {
+        let text: String = row["about"]
+        if text.isEmpty { return .own }
+        guard let owner = FigureOwner(text) else {
+            throw StorageError.database(path: "", reason: "about '\(text)' is not a known value; delete the database file to rebuild it")
+        }
+        return owner
     }
 
     static func fetchAll(_ db: Database, _ slug: Slug) throws -> [Indicator] {
@@ -196,7 +207,8 @@ enum IndicatorRecord {
             return Indicator(indicator: row["indicator"], value: value, unit: try enumValue(row, "unit"),
                              snapshot: try partialDate(row, "snapshot"), period: try optionalDate(row, "period"),
                              qualifier: try enumValue(row, "qualifier"), subject: row["subject"], sourceID: row["source_id"],
-                             note: row["note"], origin: origin(row, slug: slug.rawValue, file: .indicators))
+                             note: row["note"], about: try owner(row), label: row["label"],
+                             origin: origin(row, slug: slug.rawValue, file: .indicators))
         }
     }
 }

@@ -18,7 +18,7 @@ extension Workspace {
             try Data(MetadataWriter.yaml(for: municipality).utf8)
                 .write(to: staging.appendingPathComponent(DatasetFile.municipality.rawValue))
             for schema in TableSchema.all {
-                try Data((CSVWriter.row(schema.columns) + "\n").utf8).write(to: staging.appendingPathComponent(schema.fileName))
+                try Data((CSVWriter.row(schema.allColumns) + "\n").utf8).write(to: staging.appendingPathComponent(schema.fileName))
             }
             try fileManager.moveItem(at: staging, to: target)
         } catch {

@@ -20,6 +20,9 @@ enum Schema {
         migrator.registerMigration("v5-file-stat") { db in
             try db.execute(sql: v5FileStat)
         }
+        migrator.registerMigration("v6-indicator-about-label") { db in
+            try db.execute(sql: v6IndicatorAboutLabel)
+        }
         return migrator
     }
 
@@ -357,5 +360,13 @@ enum Schema {
             device INTEGER NOT NULL,
             content_hash TEXT NOT NULL CHECK (length(content_hash) = 32 AND content_hash NOT GLOB '*[^0-9a-f]*')
         ) STRICT;
+        """
+
+    /// Whose figure an indicator is (`about`: empty for the municipality's own, `land:nrw`, `bund`, `anbieter:...`) and
+    /// its German name from the dataset (`label`). Rows of files without these columns read as empty.
+    static let v6IndicatorAboutLabel = """
+        ALTER TABLE indicator ADD COLUMN about TEXT NOT NULL DEFAULT ''
+            CHECK (about = '' OR about = 'bund' OR about GLOB 'land:?*' OR about GLOB 'anbieter:?*');
+        ALTER TABLE indicator ADD COLUMN label TEXT NOT NULL DEFAULT '';
         """
 }

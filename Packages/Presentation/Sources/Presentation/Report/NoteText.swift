@@ -104,7 +104,87 @@ public enum NoteText {
                     + " ist der Umsetzungsweg unbekannt")
             }
             return parts.joined(separator: "; ") + "."
+        case .dashboardRows(let counts):
+            return dashboardRows(counts)
+        case .dashboardShare(let note):
+            return dashboardShare(note)
+        case .centralProxy(let central, let known):
+            return "\(GermanFormat.integer(central)) von \(GermanFormat.integer(known)) LeiKa-Leistungen mit bekanntem Online-Dienst "
+                + "sind laut OZG-Dashboard zentral bereitgestellt (bundes- oder landesweit flächendeckend). Das ist eine Näherung "
+                + "für die Verfügbarkeit von EfA- und Bundesdiensten, kein Nachweis, dass die Behörde einen EfA-Dienst nachnutzt."
+        case .peersInOtherUnit(let peers, let unit):
+            let one = peers.count == 1
+            return "\(GermanFormat.integer(peers.count)) " + (one ? "Vergleichskommune zählt" : "Vergleichskommunen zählen")
+                + " nicht in \(unit.germanName) und " + (one ? "fehlt" : "fehlen") + " deshalb in den Zeilen in eigener Zähleinheit: "
+                + GermanFormat.list(peers.map { "\($0.name) (\($0.value.germanName))" }) + "."
         }
+    }
+
+    /// What dashboard rows are, the export's flags, and the rows left out.
+    static func dashboardRows(_ counts: DashboardRowCounts) -> String {
+        var text = "Die Zahlen beruhen auf \(rows(counts.rows)) des OZG-Dashboards. Jede Zeile ist eine LeiKa-Leistung, für die "
+            + "das Dashboard einen Online-Dienst kennt; die Zeilen sind kein Bestand aller Leistungen."
+        switch counts.includeAbove {
+        case true?: text += " Der Export enthält auch die Zeilen übergeordneter Ebenen (includeAbove: ja): Dienste von Kreis, Land und Bund zählen mit."
+        case false?: text += " Der Export enthält keine Zeilen übergeordneter Ebenen (includeAbove: nein)."
+        case nil: text += " Ob der Export Zeilen übergeordneter Ebenen enthält (includeAbove), ist nicht angegeben."
+        }
+        switch counts.includeBelow {
+        case true?: text += " Er enthält auch die Zeilen der Gemeinden darunter (includeBelow: ja): Ein Dienst, den nur eine Gemeinde anbietet, zählt mit."
+        case false?: text += " Er enthält keine Zeilen der Gemeinden darunter (includeBelow: nein)."
+        case nil: text += " Ob er Zeilen der Gemeinden darunter enthält (includeBelow), ist nicht angegeben."
+        }
+        if counts.inactive + counts.notEvaluated == 0 {
+            text += " Keine Zeile hat „aktiv: nein“ oder „nicht in Auswertung berücksichtigt“."
+        } else {
+            var left: [String] = []
+            if counts.inactive > 0 { left.append("\(rows(counts.inactive)) mit „aktiv: nein“") }
+            if counts.notEvaluated > 0 { left.append("\(rows(counts.notEvaluated)) „nicht in Auswertung berücksichtigt“") }
+            text += " Nicht mitgezählt: " + GermanFormat.list(left) + "."
+        }
+        return text
+    }
+
+    /// "1 Zeile", "475 Zeilen".
+    static func rows(_ count: Int) -> String { GermanFormat.integer(count) + (count == 1 ? " Zeile" : " Zeilen") }
+
+    /// Why a dashboard-made dataset has the share of services online it has.
+    static func dashboardShare(_ note: DashboardShareNote) -> String {
+        guard let share = note.share else {
+            if note.missing == .level {
+                return "Kein Anteil online: Die Art der Behörde ist unbekannt und damit auch, welche Leistungen ihre "
+                    + "Verwaltungsebene ausführt. Die Art gehört in municipality.yaml (kind)."
+            }
+            return "Kein Anteil online: Die Zeilen nennen nur Leistungen mit Online-Dienst, nicht alle Leistungen der Behörde. "
+                + "Der Nenner sind die LeiKa-Leistungen, die Kommunen laut Typisierung des Leistungskatalogs ausführen; dafür "
+                + "einen vollständigen Katalog mit „bench import-catalogue DATEI“ einlesen. Der Anteil funktionierender bekannter "
+                + "Online-Dienste ist kein Anteil online."
+        }
+        let low = share.low, high = share.high
+        func part(_ counts: (numerator: Int, denominator: Int)) -> String {
+            GermanFormat.percent(Double(counts.numerator) / Double(max(1, counts.denominator))) + " (\(GermanFormat.integer(counts.numerator)) von "
+                + "\(GermanFormat.integer(counts.denominator)))"
+        }
+        var text = "Anteil online an den LeiKa-Leistungen, die Kommunen laut Typisierung ausführen: "
+            + "\(GermanFormat.integer(share.certain)) mit Typ 4 oder 5"
+        if share.ambiguous == 0 {
+            text += "; " + part(low) + "."
+        } else {
+            text += ", dazu \(GermanFormat.integer(share.ambiguous)) mit uneindeutiger Typisierung (etwa 2/3). Der Anteil liegt "
+                + "zwischen " + part(low) + " und " + part(high) + ": Die Untergrenze zählt die uneindeutigen ohne funktionierenden "
+                + "Dienst zum Nenner, die Obergrenze nur die mit funktionierendem Dienst."
+        }
+        if share.workingOutside > 0 {
+            text += " \(GermanFormat.integer(share.workingOutside)) "
+                + (share.workingOutside == 1 ? "funktionierender Dienst gehört" : "funktionierende Dienste gehören")
+                + " zu Leistungen, die Kommunen laut Typisierung nicht ausführen (etwa des Landes oder des Bundes), und "
+                + (share.workingOutside == 1 ? "zählt" : "zählen") + " nicht."
+        }
+        if share.level != .municipalAndDistrict {
+            text += " Die Typisierung trennt Gemeinde- und Kreisaufgaben nicht: Der Nenner enthält auch Leistungen einer anderen "
+                + "kommunalen Ebene."
+        }
+        return text
     }
 
     /// "„A“, „B“ und „C“".

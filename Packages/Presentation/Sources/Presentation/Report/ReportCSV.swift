@@ -13,6 +13,19 @@ struct ReportCSV {
     var text: String {
         var lines = [line(Self.header)]
         let columns = report.columns
+        if let group = report.peerGroup {
+            lines.append(line(["vergleichsgruppe", ReportWords.rule(group.rule), "regel:" + group.rule.id, "", "", "", "", "", "", "", "", "",
+                               "", group.sizeClass?.source ?? "", ReportWords.peerGroup(group)]))
+            for member in group.members {
+                lines.append(line(["vergleichsgruppe", member.name, "mitglied", member.slug.rawValue, "einwohner",
+                                   member.population.map { String($0.count) } ?? "", "", "", "", "", "", "",
+                                   member.population?.date.description ?? "", member.population?.source ?? "", ReportWords.member(member)]))
+            }
+            for left in group.leftOut {
+                lines.append(line(["vergleichsgruppe", left.name, "nicht-zugeordnet", left.slug.rawValue, "", "", "", "", "", "", "", "", "",
+                                   "", left.kind == .unknown ? "Art unbekannt" : "Einwohnerzahl unbekannt"]))
+            }
+        }
         for section in report.sections {
             if case .notComparable(let reason) = section.comparability {
                 lines.append(line([section.id.rawValue, "", "nicht-vergleichbar", "", "", "", "", "", "", "", "", "", "", "", reason]))

@@ -32,9 +32,62 @@ enum ReportJSON {
     }
 
     struct PeerGroupEntry: Encodable {
+        var rule: String
+        var description: String
+        var list: String?
         var kind: String
-        var members: [ParticipantEntry]
+        var level: String
+        var land: String?
+        var sizeClass: SizeClassEntry?
+        var members: [MemberEntry]
+        var leftOut: [MemberEntry]
+        var minimumForQuartiles: Int
         var statistics: [String]
+
+        init(_ group: PeerGroup) {
+            rule = group.rule.id
+            description = ReportWords.peerGroup(group)
+            if case .list(let name, _) = group.rule { list = name }
+            kind = group.kind.rawValue
+            level = group.kind.level.rawValue
+            land = group.rule == .land ? group.land : nil
+            sizeClass = group.sizeClass.map { SizeClassEntry(id: $0.id, label: $0.label, lower: $0.lower, upper: $0.upper, source: $0.source) }
+            members = group.members.map(MemberEntry.init)
+            leftOut = group.leftOut.map(MemberEntry.init)
+            minimumForQuartiles = PeerGroup.minimumForQuartiles
+            statistics = group.statistics.map(\.rawValue)
+        }
+    }
+
+    struct SizeClassEntry: Encodable {
+        var id: String
+        var label: String
+        var lower: Int
+        var upper: Int?
+        var source: String
+    }
+
+    /// A member of a peer group: a participant with its inhabitants.
+    struct MemberEntry: Encodable {
+        var slug: String
+        var name: String
+        var kind: String
+        var level: String
+        var snapshot: String?
+        var population: Int?
+        var populationDate: String?
+        var populationSource: String?
+
+        init(_ participant: Participant) {
+            slug = participant.slug.rawValue
+            name = participant.name
+            kind = participant.kind.rawValue
+            level = participant.kind.level.rawValue
+            snapshot = participant.snapshot?.description
+            population = participant.population?.count
+            populationDate = participant.population?.date.description
+            populationSource = participant.population?.source
+        }
     }
 
     struct ColumnEntry: Encodable {
@@ -105,8 +158,7 @@ enum ReportJSON {
         let document = Document(
             title: ReportWords.title(report), asOf: report.asOf?.description,
             participants: report.participants.map(ParticipantEntry.init),
-            peerGroup: report.peerGroup.map { PeerGroupEntry(kind: $0.kind.rawValue, members: $0.members.map(ParticipantEntry.init),
-                                                              statistics: $0.statistics.map(\.rawValue)) },
+            peerGroup: report.peerGroup.map(PeerGroupEntry.init),
             columns: report.columns.map { ColumnEntry(title: $0.title, subtitle: $0.subtitle, slug: $0.slug?.rawValue) },
             sections: sections,
             sources: report.sources.enumerated().map { index, source in

@@ -7,8 +7,14 @@ struct ReportMarkdown {
 
     var text: String {
         var lines = ["# " + ReportWords.title(report), "", ReportWords.asOf(report), ""]
-        for participant in report.participants + (report.peerGroup?.members ?? []) {
-            lines.append("- " + escaped(ReportWords.participant(participant)))
+        for participant in report.participants {
+            lines.append("- " + escaped(report.peerGroup == nil ? ReportWords.participant(participant) : ReportWords.member(participant)))
+        }
+        for member in report.peerGroup?.members ?? [] {
+            lines.append("- " + escaped(ReportWords.member(member)))
+        }
+        if let group = report.peerGroup {
+            lines += ["", escaped(ReportWords.peerGroup(group))]
         }
         for section in report.sections {
             lines += ["", "## " + section.title, "", "*" + escaped(section.definition) + "*", "",

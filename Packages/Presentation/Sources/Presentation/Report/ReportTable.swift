@@ -14,10 +14,15 @@ struct ReportTable {
 
     var text: String {
         var lines: [String] = [style.bold(ReportWords.title(report)), ReportWords.asOf(report), ""]
-        for participant in report.participants + (report.peerGroup?.members ?? []) {
-            let text = wrapped(ReportWords.participant(participant), width: Self.width - 2)
+        let members = report.peerGroup?.members ?? []
+        for (index, participant) in (report.participants + members).enumerated() {
+            let words = report.peerGroup == nil ? ReportWords.participant(participant) : ReportWords.member(participant)
+            let text = wrapped(words, width: Self.width - 2)
             lines.append("• " + text[0])
             lines += text.dropFirst().map { "  " + $0 }
+        }
+        if let group = report.peerGroup {
+            lines += [""] + wrapped(ReportWords.peerGroup(group), width: Self.width)
         }
         for section in report.sections {
             lines += [""] + block(section)

@@ -24,6 +24,36 @@ enum ReportWords {
             + (participant.snapshot.map { "neuester Stand \(GermanFormat.date($0))" } ?? "kein Stand")
     }
 
+    /// A peer as the list of the group's members names it: with its inhabitants where known.
+    static func member(_ participant: Participant) -> String {
+        participant.population.map { population in
+            self.participant(participant) + ", \(GermanFormat.integer(population.count)) Einwohner (\(GermanFormat.date(population.date)))"
+        } ?? self.participant(participant) + ", Einwohnerzahl unbekannt"
+    }
+
+    /// The rule of a peer group in German.
+    static func rule(_ rule: PeerRule) -> String {
+        switch rule {
+        case .levelAndSize: return "gleiche Verwaltungsebene und Größenklasse"
+        case .kind: return "gleiche Art"
+        case .land: return "gleiches Land"
+        case .all: return "alle Kommunen"
+        case .list(let name, _): return "Liste " + GermanFormat.quoted(name)
+        }
+    }
+
+    /// "Vergleichsgruppe (Regel: gleiche Verwaltungsebene und Größenklasse): 4 Vergleichskommunen mit …; Größenklasse
+    /// nach Destatis." and who was left out.
+    static func peerGroup(_ group: PeerGroup) -> String {
+        var text = "Vergleichsgruppe (Regel: \(rule(group.rule))): \(group.germanDescription)."
+        if let sizeClass = group.sizeClass { text += " Größenklasse nach: \(sizeClass.source)." }
+        if group.members.count < PeerGroup.minimumForQuartiles {
+            text += " Aus weniger als \(PeerGroup.minimumForQuartiles) Werten werden keine Quartile berechnet; dann stehen die Werte mit Namen da."
+        }
+        if !group.germanLeftOut.isEmpty { text += " " + group.germanLeftOut }
+        return text
+    }
+
     static func comparability(_ comparability: Comparability) -> String {
         switch comparability {
         case .comparable: return "vergleichbar"

@@ -37,7 +37,24 @@ struct DataTable: Sendable {
     /// The CSV's file name without extension, built from slugs and fixed words.
     var fileName: String
 
-    var csvPath: SitePath { .table(fileName) }
+    /// The download's path: its name in German words, whatever identifiers it was built from.
+    var csvPath: SitePath { .table(DataTable.germanFileName(fileName)) }
+
+    /// The words of identifiers that file names are built from (metric and axis ids, counting units), in German, so
+    /// that a download reads `kommune-aachen-kennzahlen-projekte-pro-jahr.csv`. Slugs and dates stay as they are.
+    static let germanWords: [(String, String)] = [
+        ("services-online", "leistungen-online"), ("efa-uptake", "efa-nachnutzung"), ("projects-per-year", "projekte-pro-jahr"),
+        ("other-indicators", "weitere-kennzahlen"), ("trends", "entwicklung"), ("local", "lokal"),
+    ]
+
+    /// `name` with every identifier word of `germanWords` replaced where it stands as a whole part between hyphens.
+    static func germanFileName(_ name: String) -> String {
+        var result = "-" + name + "-"
+        for (english, german) in germanWords {
+            result = result.replacingOccurrences(of: "-" + english + "-", with: "-" + german + "-")
+        }
+        return String(result.dropFirst().dropLast())
+    }
 
     /// The table inside a wrapper that scrolls sideways on narrow screens instead of widening the page.
     ///

@@ -73,6 +73,7 @@ struct MunicipalityPage: Sendable {
             }
             content += axisNodes.isEmpty ? [.p("Die Quellen nennen dazu keine Zahlen.")] : axisNodes
         }
+        content += quotedSection(stem: stem, footnotes: footnotes, tables: &tables)
 
         content.append(.heading(2, id: "quellen", "Quellen"))
         content.append(.element("ol", [("class", "quellen")], sources.enumerated().map { index, source in
@@ -211,7 +212,7 @@ struct MunicipalityPage: Sendable {
 
     /// The axis's indicators in one table, and a chart for each that was reported at two dates or more.
     private func indicatorSection(_ axis: Axis, stem: String, footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
-        let indicators = dataset.indicators.filter { Axis.of(indicator: $0.indicator) == axis }.sorted {
+        let indicators = dataset.indicators.filter { $0.about.isOwn && Axis.of(indicator: $0.indicator) == axis }.sorted {
             ($0.indicator, $0.subject, $0.snapshot, $0.period?.description ?? "") < ($1.indicator, $1.subject, $1.snapshot, $1.period?.description ?? "")
         }
         guard !indicators.isEmpty else { return [] }
@@ -254,6 +255,48 @@ struct MunicipalityPage: Sendable {
         }
         nodes.append(table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" })
         return nodes
+    }
+
+    /// The figures the sources quote that are not the municipality's own (of the Land, the Bund, a provider), apart
+    /// from its own figures: none of them is an achievement of the municipality.
+    private func quotedSection(stem: String, footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
+        let quoted = dataset.indicators.filter { !$0.about.isOwn }.sorted {
+            ($0.about, $0.indicator, $0.subject, $0.snapshot, $0.period?.description ?? "")
+                < ($1.about, $1.indicator, $1.subject, $1.snapshot, $1.period?.description ?? "")
+        }
+        guard !quoted.isEmpty else { return [] }
+        let id = "angaben-fuer-alle"
+        let caption = "Angaben für alle Kommunen, die die Quellen nennen"
+        let table = DataTable(
+            caption: caption,
+            columns: ["Kennzahl", "Gilt für", "Gegenstand", "Stand", "Zeitraum", "Wert"],
+            rows: quoted.map { indicator in
+                DataTable.Row(header: indicator.germanName, cells: [
+                    DataTable.Cell(MunicipalityPage.owner(indicator.about)),
+                    DataTable.Cell(indicator.subject.isEmpty ? "–" : indicator.subject),
+                    DataTable.Cell(GermanFormat.date(indicator.snapshot)),
+                    DataTable.Cell(indicator.period.map(GermanFormat.date) ?? "–"),
+                    DataTable.Cell(GermanFormat.value(MunicipalityPage.value(indicator)), footnotes: footnotes(indicator.sourceID)),
+                ])
+            },
+            fileName: stem + "-" + id)
+        tables.append(table)
+        return [
+            .heading(2, id: id, caption),
+            .p("Diese Zahlen stehen in den Quellen der Kommune, sind aber Angaben des Landes, des Bundes oder eines Anbieters: "
+                + "Sie gelten für alle Kommunen, die sie betreffen, und sind keine Leistung dieser Kommune."),
+            table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" },
+        ]
+    }
+
+    /// For whom a figure that is not the municipality's own holds.
+    static func owner(_ owner: FigureOwner) -> String {
+        switch owner {
+        case .own: return "diese Kommune"
+        case .land(let code): return "alle Kommunen in " + (FigureOwner.landCodes[code] ?? code)
+        case .bund: return "alle Kommunen (bundesweit)"
+        case .provider(let name): return "die Kommunen, die den Anbieter " + name + " nutzen"
+        }
     }
 
     private func projectSection(_ projects: [Project], id: String, caption: String, stem: String,

@@ -63,7 +63,7 @@ struct Headline: Sendable {
             dates.append(tallies[0].snapshot)
             parts[parts.count - 1] += " " + tallies[0].unit.germanName
         }
-        let indicators = dataset.indicators.filter { Axis.of(indicator: $0.indicator) == axis }
+        let indicators = dataset.indicators.filter { $0.about.isOwn && Axis.of(indicator: $0.indicator) == axis }
         if parts.isEmpty, let newest = indicators.map(\.snapshot).max() {
             let latest = indicators.filter { $0.snapshot == newest }.sorted { ($0.indicator, $0.subject) < ($1.indicator, $1.subject) }
             parts += latest.map { indicator in
@@ -72,8 +72,32 @@ struct Headline: Sendable {
             }
             dates.append(newest)
         }
+        if parts.isEmpty, axis == .efaUptake || axis == .projectsPerYear, let (text, date) = projectHeadline(efa: axis == .efaUptake) {
+            parts.append(text)
+            dates.append(date)
+        }
         guard !parts.isEmpty else { return "keine Angabe" }
         return parts.joined(separator: "; ") + " (Stand " + dates.map(GermanFormat.date).joined(separator: ", ") + ")"
+    }
+
+    /// Where no indicator gives the axis a number, what the projects say: how many the sources name (each at its
+    /// latest report), and of those how many OZG projects with EfA reuse (`efa`), with the latest report's date.
+    private func projectHeadline(efa: Bool) -> (String, PartialDate)? {
+        let latest = Dictionary(grouping: dataset.projects, by: \.projectID).compactMap { _, rows in
+            rows.max { ($0.statusDate, $0.sourceID) < ($1.statusDate, $1.sourceID) }
+        }
+        guard let date = latest.map(\.statusDate).max() else { return nil }
+        let ozg = latest.filter { $0.scope == .ozg }
+        if efa {
+            // A channel an earlier report named is not undone by a later one that does not repeat it.
+            let named = Set(dataset.projects.filter { $0.channel == .efa }.map(\.projectID))
+            let reuse = ozg.filter { named.contains($0.projectID) }
+            guard !reuse.isEmpty else { return nil }
+            let live = reuse.filter { dataset.statusMapping[$0.status]?.projectState == .live }.count
+            return ("OZG-Projekte mit EfA-Nachnutzung genannt: " + GermanFormat.integer(reuse.count) + ", davon live: "
+                        + GermanFormat.integer(live), date)
+        }
+        return ("Projekte genannt: " + GermanFormat.integer(latest.count) + ", davon OZG-Projekte: " + GermanFormat.integer(ozg.count), date)
     }
 
     /// The newest snapshot's tallies of one unit that count services the mapping calls online, with the total.
