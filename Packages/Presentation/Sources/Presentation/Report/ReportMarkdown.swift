@@ -17,11 +17,10 @@ struct ReportMarkdown {
             lines += ["", escaped(ReportWords.peerGroup(group))]
         }
         for section in report.sections {
-            lines += ["", "## " + section.title, "", "*" + escaped(section.definition) + "*", "",
+            let summary = report.summary(of: section)
+            lines += ["", "## " + section.title, "", "**" + SummaryText.heading + ":** " + escaped(SummaryText.paragraph(summary, in: report)),
+                      "", "*" + escaped(section.definition) + "*", "",
                       "Vergleichbarkeit: " + ReportWords.comparability(section.comparability)]
-            if case .notComparable(let reason) = section.comparability {
-                lines += ["", "**" + escaped(reason) + "**"]
-            }
             if !section.rows.isEmpty {
                 let columns = report.columns
                 lines += ["", "| | " + columns.map { escaped($0.title) + "<br>" + escaped($0.subtitle) }.joined(separator: " | ") + " |",
@@ -32,8 +31,14 @@ struct ReportMarkdown {
                 }
             }
             if !section.notes.isEmpty {
-                lines += ["", "**Hinweise zur Vergleichbarkeit**", ""]
-                lines += section.notes.map { "- **" + ReportWords.noteTitle($0.kind) + ":** " + escaped(NoteText.german($0)) }
+                func item(_ note: ComparabilityNote) -> String { "- **" + ReportWords.noteTitle(note.kind) + ":** " + escaped(NoteText.german(note)) }
+                lines += ["", "**" + SummaryText.keyNotesHeading(summary) + "**", ""]
+                lines += summary.keyNotes.map(item)
+                let rest = section.notes.filter { !summary.keyNotes.contains($0) }
+                if !rest.isEmpty {
+                    lines += ["", "**Weitere Hinweise (" + ReportWords.kindCounts(rest) + ")**", ""]
+                    lines += rest.map(item)
+                }
             }
         }
         let sources = report.sources

@@ -41,6 +41,12 @@ enum Stylesheet {
     .hinweis { background: var(--warn-bg); border-left: 4px solid var(--warn-line); padding: 0.5rem 0.75rem; }
     .hinweis strong { color: var(--text); }
     .bewertung { font-weight: bold; }
+    .auf-einen-blick { border-left: 4px solid var(--link); padding: 0 0 0 1rem; margin: 1rem 0 1.5rem; }
+    .auf-einen-blick h2 { border-bottom: none; margin-top: 0.5rem; }
+    .auf-einen-blick li { margin-bottom: 0.5rem; }
+    .antwort { font-size: 1.0625rem; }
+    details.alle-hinweise { margin: 0.5rem 0 1.5rem; }
+    details.alle-hinweise summary { cursor: pointer; color: var(--link); }
     .nebentext, figcaption, .download { color: var(--muted); }
     dl.eckdaten { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; }
     dl.eckdaten dt { font-weight: bold; }

@@ -15,11 +15,10 @@ struct ComparisonPage: Sendable {
         let footnoteOf = Dictionary(sources.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         let fileStem = "vergleich-" + report.participants.map(\.slug.rawValue).joined(separator: "_")
 
-        var intro: [HTMLNode] = [
-            .p([("class", "einleitung")], [.text(
-                "Wie weit haben die Kommunen ihre Verwaltungsleistungen digitalisiert? Jede Zahl nennt ihre Quelle und "
-                    + "ihren Stand; wo Zahlen nicht dasselbe zählen, sagen es die Hinweise zur Vergleichbarkeit.")]),
-        ]
+        var intro: [HTMLNode] = [ComparisonPage.glance(report)]
+        intro.append(.p([("class", "einleitung")], [.text(
+            "Jede Zahl nennt ihre Quelle und ihren Stand; wo Zahlen nicht dasselbe zählen, sagen es die Hinweise zur "
+                + "Vergleichbarkeit bei jeder Kennzahl.")]))
         if let asOf = report.asOf {
             intro.append(.p("Ausgewertet sind Zahlen mit Stand bis " + GermanFormat.date(asOf) + "."))
         }
@@ -64,22 +63,19 @@ struct ComparisonPage: Sendable {
     private func renderSection(_ section: MetricSection, fileStem: String,
                                footnoteOf: [SourceReference: Int]) -> ([HTMLNode], DataTable?) {
         let id = section.id.rawValue
-        var nodes: [HTMLNode] = [.heading(2, id: id, section.title), .p(section.definition)]
+        let summary = report.summary(of: section)
+        var nodes: [HTMLNode] = [.heading(2, id: id, section.title),
+                                 .p([("class", "antwort")], [.text(SummaryText.paragraph(summary, in: report))]),
+                                 .p([("class", "nebentext")], [.text(section.definition)])]
         switch section.comparability {
         case .comparable, .withCaveats:
             nodes.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: " + ReportWords.comparability(section.comparability) + ".")]))
-        case .notComparable(let reason):
-            nodes.append(.p([("class", "hinweis")], [.strong("Nicht vergleichbar: "), .text(reason)]))
+        case .notComparable:
+            nodes.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: nicht vergleichbar.")]))
         }
-        if !section.notes.isEmpty {
-            nodes.append(.heading(3, id: id + "-hinweise", "Hinweise zur Vergleichbarkeit"))
-            nodes.append(.list(section.notes.map { note in
-                .group([.strong(ReportWords.noteTitle(note.kind) + ": "), .text(NoteText.german(note))])
-            }))
-        }
+        let notes = ComparisonPage.notes(section, summary: summary)
         guard !section.rows.isEmpty else {
-            nodes.append(.p("Für diese Kennzahl gibt es keine Zahlen."))
-            return (nodes, nil)
+            return (nodes + notes, nil)
         }
         let columns = report.columns
         let table = DataTable(
@@ -118,7 +114,40 @@ struct ComparisonPage: Sendable {
             nodes.append(tableNodes)
             nodes += rowNotes
         }
-        return (nodes, table)
+        return (nodes + notes, table)
+    }
+
+    /// "Auf einen Blick" at the top of the page: each section's opening sentences, linked to the section.
+    static func glance(_ report: ComparisonReport) -> HTMLNode {
+        .element("section", [("class", "auf-einen-blick"), ("aria-labelledby", "auf-einen-blick")], [
+            .heading(2, id: "auf-einen-blick", SummaryText.heading),
+            .list(report.sections.map { section in
+                .group([.link("#" + section.id.rawValue, [], [.strong(section.title)]), .text(": "),
+                        .text(SummaryText.paragraph(report.summary(of: section), in: report))])
+            }),
+        ])
+    }
+
+    /// The notes of a section: the key ones beside the figures, all of them, grouped and counted, in a `details`
+    /// element (open in print through the stylesheet; works without script).
+    static func notes(_ section: MetricSection, summary: SectionSummary) -> [HTMLNode] {
+        guard !section.notes.isEmpty else { return [] }
+        let id = section.id.rawValue
+        func item(_ note: ComparabilityNote) -> HTMLNode {
+            .group([.strong(ReportWords.noteTitle(note.kind) + ": "), .text(NoteText.german(note))])
+        }
+        var nodes: [HTMLNode] = [
+            .heading(3, id: id + "-hinweise", SummaryText.keyNotesHeading(summary)),
+            .list(summary.keyNotes.map(item), [("class", "hinweise")]),
+        ]
+        if summary.keyNotes.count < section.notes.count {
+            nodes.append(.element("details", [("class", "alle-hinweise")], [
+                .element("summary", [], [.text(SummaryText.allNotesHeading(section.notes.count) + " ("
+                                               + ReportWords.kindCounts(section.notes) + ")")]),
+                .list(section.notes.map(item)),
+            ]))
+        }
+        return nodes
     }
 
     /// A figure in a table cell: the value as `bench compare` writes it, its date and remark.

@@ -84,11 +84,37 @@ struct MunicipalityPage: Sendable {
             ])
         }))
 
-        let intro: [HTMLNode] = [.p([("class", "einleitung")], [.text(
+        let intro: [HTMLNode] = [glance(site), .p([("class", "einleitung")], [.text(
             municipality.kind.germanName + " in " + municipality.land + ". Die Zahlen stehen hier so, wie die Dokumente "
                 + "sie nennen, jede mit Stand und Quelle; unbekannte Werte bleiben sichtbar unbekannt.")])]
         let html = site.layout.page(path, title: municipality.name, intro: intro, content: content)
         return RenderedPage(path: path, title: municipality.name, html: html, tables: tables, footnotes: footnoteTexts)
+    }
+
+    /// "Auf einen Blick": what the municipality reports on services online (from its first comparison) and, per
+    /// comparison, whether its figures can be set in an order; made from the comparisons' summaries.
+    private func glance(_ site: SiteContext) -> HTMLNode {
+        var items: [HTMLNode] = []
+        let comparisons = site.comparisons(of: dataset.slug)
+        for (comparisonPath, report) in comparisons {
+            let others = report.participants.filter { $0.slug != dataset.slug }.map(\.name)
+            var sentences: [String] = []
+            for section in report.sections where section.id == .servicesOnline || section.id == .efaUptake {
+                let summary = report.summary(of: section)
+                if let statement = SummaryText.statement(of: dataset.slug, summary, in: report) { sentences.append(statement) }
+                sentences.append(section.title + " im Vergleich: " + SummaryText.verdict(summary, in: report))
+            }
+            items.append(.group([.link(path.link(to: comparisonPath), "Im Vergleich mit " + GermanFormat.list(others)), .text(": "),
+                                 .text(sentences.joined(separator: " "))]))
+        }
+        if items.isEmpty {
+            var text = "Diese Kommune ist in keinem Vergleich dieser Veröffentlichung; ihre Zahlen stehen unten so, wie die Dokumente sie nennen."
+            if let (_, last) = site.snapshotSpans[dataset.slug] { text += " Neuester Stand der Zahlen: " + GermanFormat.date(last) + "." }
+            items.append(.text(text))
+        }
+        return .element("section", [("class", "auf-einen-blick"), ("aria-labelledby", "auf-einen-blick")], [
+            .heading(2, id: "auf-einen-blick", SummaryText.heading), .list(items),
+        ])
     }
 
     /// Counts per status cluster, one table (and, with two dates or more, one chart) per counting unit.
