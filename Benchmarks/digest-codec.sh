@@ -23,7 +23,7 @@ for revision in "$@"; do
     git -C "$root" worktree add --quiet --detach "$tree" "$revision"
     (cd "$tree" && swift build -c release --product bench > /dev/null)
     database="$work/$name.sqlite"
-    "$tree/.build/release/bench" compare synth-0001 --peers --workspace "$workspace" --database "$database" > /dev/null
+    "$tree/.build/release/bench" compare synth-0001 --peers --peer-group kind --workspace "$workspace" --database "$database" > /dev/null
     mkdir -p "$work/blobs-$name"
     # The peers' digests (named peer-digest, or peer-digest-1 before the digests were Codable).
     sqlite3 "$database" "SELECT count(writefile('$work/blobs-$name/' || municipality, data)) FROM derived_data

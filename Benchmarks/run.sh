@@ -136,11 +136,11 @@ sqlite_compare=$(mean_of "$work/compare.json" 1)
 # The first peer view after an import reads every dataset of the kind once and keeps a digest of each (cold); later
 # ones read the digests (warm).
 echo "3. compare $a --peers" >&2
-read -r peers_cold peers_cold_kb < <(timed "$work/time-peers" "$bench" compare "$a" --peers --workspace "$nrw" --database "$work/bench.sqlite")
+read -r peers_cold peers_cold_kb < <(timed "$work/time-peers" "$bench" compare "$a" --peers --peer-group kind --workspace "$nrw" --database "$work/bench.sqlite")
 hyperfine -N --warmup 2 --runs 20 --export-json "$work/peers.json" \
-    "$bench compare $a --peers --workspace $nrw --database $work/bench.sqlite" > /dev/null
+    "$bench compare $a --peers --peer-group kind --workspace $nrw --database $work/bench.sqlite" > /dev/null
 bench_peers=$(mean "$work/peers.json")
-read -r _ bench_peers_kb < <(timed "$work/time-peers-warm" "$bench" compare "$a" --peers --workspace "$nrw" --database "$work/bench.sqlite")
+read -r _ bench_peers_kb < <(timed "$work/time-peers-warm" "$bench" compare "$a" --peers --peer-group kind --workspace "$nrw" --database "$work/bench.sqlite")
 
 # --- 4. site ------------------------------------------------------------------------------------------------------
 echo "4. export site" >&2

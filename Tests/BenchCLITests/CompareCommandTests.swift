@@ -73,7 +73,7 @@ import Testing
     func peers() throws {
         let workspace = try CompareFixtures.workspace()
         defer { workspace.remove() }
-        let result = try BenchProcess.run(["compare", "kreis-a", "--peers", "--metric", "services-online"], in: workspace.root)
+        let result = try BenchProcess.run(["compare", "kreis-a", "--peers", "--peer-group", "kind", "--metric", "services-online"], in: workspace.root)
         #expect(result.status == 0, "\(result.stderr)")
         assertSnapshot(of: result.stdout, as: .lines)
     }
@@ -93,7 +93,7 @@ import Testing
             (["compare", "stadt-b", "koeln"], "no dataset 'koeln' in Datasets/ (known: kreis-a, kreis-c, stadt-b)"),
             (["compare", "stadt-b", "kreis-a", "--as-of", "2020"], "stadt-b has no snapshot on or before 2020: its earliest snapshot is 2025-05-23"),
             (["compare", "stadt-b", "kreis-a", "--as-of", "2025-13"], "--as-of '2025-13' is not a date"),
-            (["compare", "stadt-b", "--peers"], "there is no other municipality of kind 'kreisfreie-stadt'"),
+            (["compare", "stadt-b", "--peers", "--peer-group", "kind"], "there is no other municipality of kind 'kreisfreie-stadt'"),
             (["compare", "stadt-b", "stadt-b"], "stadt-b is named more than once"),
             (["compare", "stadt-b", "kreis-a", "--metric", "everything"], "everything"),
             (["gaps", "stadt-b"], "Name the two (or more) municipalities to compare"),

@@ -94,10 +94,12 @@ import Testing
         let second = try BenchProcess.run(["export", "site", "--out", "zwei"], in: workspace.root)
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         let one = try Self.files(in: workspace.url("eins")), two = try Self.files(in: workspace.url("zwei"))
-        // 11 pages (start, 3 profiles, 3 pairs, 4 about the site), 21 CSV tables, the stylesheet, the marker.
+        // 11 pages (start, 3 profiles, 3 pairs, 4 about the site), 23 CSV tables (2 of them the peer groups of the two
+        // Kreise, each the other's), the stylesheet, the marker.
         #expect(one.keys.filter { $0.hasSuffix(".html") }.count == 11)
-        #expect(one.keys.filter { $0.hasSuffix(".csv") }.count == 21)
-        #expect(one.count == 34)
+        #expect(one.keys.filter { $0.hasSuffix(".csv") }.count == 23)
+        #expect(one.keys.contains("daten/kommune-kreis-a-vergleichsgruppe.csv"))
+        #expect(one.count == 36)
         #expect(one == two)
         // Exporting again into the same folder replaces the earlier export without asking.
         let again = try BenchProcess.run(["export", "site", "--out", "eins"], in: workspace.root)

@@ -59,17 +59,17 @@ import Testing
         let workspace = try Synthetic(seed: 17)
         defer { workspace.remove() }
         let expected = try Self.fromEveryDataset("synth-0001", in: workspace.root, format: try #require(ReportFormat(rawValue: format)))
-        let cold = try BenchProcess.run(["compare", "synth-0001", "--peers", "--format", format], in: workspace.root)
+        let cold = try BenchProcess.run(["compare", "synth-0001", "--peers", "--peer-group", "kind", "--format", format], in: workspace.root)
         #expect(cold.status == 0, "\(cold.stderr)")
         #expect(cold.stderr.isEmpty)
         #expect(cold.stdout == expected)
         #expect(try Self.everyDigestKept(of: "synth-0001", in: workspace.root))
-        let warm = try BenchProcess.run(["compare", "synth-0001", "--peers", "--format", format], in: workspace.root)
+        let warm = try BenchProcess.run(["compare", "synth-0001", "--peers", "--peer-group", "kind", "--format", format], in: workspace.root)
         #expect(warm.status == 0, "\(warm.stderr)")
         #expect(warm.stderr.isEmpty)
         #expect(warm.stdout == expected)
         // Another subject of the same kind: its peers' digests are mostly those kept already, plus the first subject's.
-        let other = try BenchProcess.run(["compare", "synth-0004", "--peers", "--format", format], in: workspace.root)
+        let other = try BenchProcess.run(["compare", "synth-0004", "--peers", "--peer-group", "kind", "--format", format], in: workspace.root)
         #expect(other.stdout == (try Self.fromEveryDataset("synth-0004", in: workspace.root, format: try #require(ReportFormat(rawValue: format)))))
     }
 
@@ -81,7 +81,7 @@ import Testing
             for format in [ReportFormat.table, .json] {
                 let expected = try Self.fromEveryDataset(subject, in: workspace.root, format: format)
                 for _ in 0..<2 {
-                    let result = try BenchProcess.run(["compare", subject, "--peers", "--format", format.rawValue], in: workspace.root)
+                    let result = try BenchProcess.run(["compare", subject, "--peers", "--peer-group", "kind", "--format", format.rawValue], in: workspace.root)
                     #expect(result.status == 0, "\(result.stderr)")
                     #expect(result.stderr.isEmpty)
                     #expect(result.stdout == expected)
@@ -102,7 +102,7 @@ import Testing
     func changedPeerIsSeen() throws {
         let workspace = try Synthetic(seed: 23)
         defer { workspace.remove() }
-        let arguments = ["compare", "synth-0001", "--peers", "--format", "json"]
+        let arguments = ["compare", "synth-0001", "--peers", "--peer-group", "kind", "--format", "json"]
         let before = try BenchProcess.run(arguments, in: workspace.root)
         #expect(before.status == 0, "\(before.stderr)")
         #expect(try Self.everyDigestKept(of: "synth-0001", in: workspace.root))

@@ -59,7 +59,8 @@ struct ReportTests {
     @Test("The peer view summarises the others of the same kind; units must match for own-unit rows")
     func peers() throws {
         var peers: [Dataset] = []
-        for (index, digital) in [200, 300, 400].enumerated() {
+        // Five peers: quartiles need at least 5 values (fewer are shown with their names, see PresentationTests).
+        for (index, digital) in [200, 300, 400, 500, 600].enumerated() {
             var peer = districtDataset(slug: "kreis-\(index)", name: "Kreis \(index)")
             peer.tallies = peer.tallies.filter { $0.snapshot == date("2024-05-28") }.map { tally in
                 var tally = tally
@@ -71,12 +72,13 @@ struct ReportTests {
         }
         let subject = districtDataset()
         let report = try ComparisonReport(peerViewOf: subject.slug, among: [cityDataset()] + peers + [subject], reference: reference)
-        #expect(report.peerGroup?.members.map(\.slug.rawValue) == ["kreis-0", "kreis-1", "kreis-2"])
+        #expect(report.peerGroup?.members.map(\.slug.rawValue) == ["kreis-0", "kreis-1", "kreis-2", "kreis-3", "kreis-4"])
         #expect(report.columns.map(\.title) == ["Kreis A", "unteres Quartil", "Median", "oberes Quartil"])
         let online = report.sections[0].rows.first { $0.key == "online-count" }!
-        #expect(online.cells.map(\.value) == [.count(283, .exact), .number(250, unit: "count", .exact), .number(300, unit: "count", .exact),
-                                              .number(350, unit: "count", .exact)])
-        #expect(online.cells[2].remark == "aus 3 von 3 Vergleichskommunen")
+        // 200, 300, 400, 500, 600: positions 1, 2 and 3 of the sorted values.
+        #expect(online.cells.map(\.value) == [.count(283, .exact), .number(300, unit: "count", .exact), .number(400, unit: "count", .exact),
+                                              .number(500, unit: "count", .exact)])
+        #expect(online.cells[2].remark == "aus 5 von 5 Vergleichskommunen")
 
         #expect(throws: ComparisonError.noPeers(slug: "stadt-b", kind: .kreisfreieStadt)) {
             try ComparisonReport(peerViewOf: Slug("stadt-b")!, among: [cityDataset(), subject], reference: reference)

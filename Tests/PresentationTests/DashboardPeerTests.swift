@@ -174,4 +174,39 @@ struct DashboardPeerTests {
                 == ReportRenderer.render(try Fixtures.dashboardReport(catalogue: true), as: format))
         }
     }
+
+    /// The profile of the subject of each peer fixture (4 and 6 members), and of a municipality without population.
+    @Test("Each profile page shows its peer group as a table with a caption", arguments: [4, 6])
+    func sitePeerGroup(members: Int) throws {
+        let datasets = members == 4 ? Fixtures.fourPeers : Fixtures.sixPeers
+        let content = SiteContent(datasets: datasets, comparisons: [], sizeClasses: Fixtures.sizeClasses)
+        let files = try SiteExporter(options: SiteFixtures.options).render(content)
+        let page = try #require(files.first { $0.path == "kommunen/stadt-s.html" }).contents
+        let html = String(decoding: page, as: UTF8.self)
+        let start = try #require(html.range(of: "<h2 id=\"vergleichsgruppe\""))
+        let end = try #require(html.range(of: "<h2", range: start.upperBound..<html.endIndex))
+        let section = String(html[start.lowerBound..<end.lowerBound])
+        #expect(section.contains("<caption"))
+        #expect(section.contains("\(members) Vergleichskommunen mit Gemeinde- und Kreisaufgaben, 100.000 bis unter 200.000 Einwohner"))
+        assertSnapshot(of: section, as: .lines, named: "members-\(members)")
+        let without = try #require(files.first { $0.path == "kommunen/stadt-ohne.html" }).contents
+        #expect(String(decoding: without, as: UTF8.self).contains(
+            "Die Einwohnerzahl dieser Kommune ist unbekannt; sie wird keiner Größenklasse zugeordnet. Gezeigt werden die Kommunen derselben Art."))
+    }
+
+    /// The comparison page of the dashboard-made dataset: the share with its bounds, the rows of the dashboard, the notes.
+    @Test("The site's comparison page shows 46,7–58,3 % with its denominator, and no share without a catalogue", arguments: [true, false])
+    func siteDashboard(catalogue: Bool) throws {
+        let report = try Fixtures.dashboardReport(catalogue: catalogue)
+        let content = SiteContent(datasets: [Fixtures.dashboardCity, Fixtures.reportCity], comparisons: [report],
+                                  reference: catalogue ? Fixtures.catalogue : ReferenceCatalogue())
+        let files = try SiteExporter(options: SiteFixtures.options).render(content)
+        let page = String(decoding: try #require(files.first { $0.path == "vergleiche/stadt-d_stadt-e.html" }).contents, as: UTF8.self)
+        let start = try #require(page.range(of: "<h2 id=\"services-online\""))
+        let end = try #require(page.range(of: "<h2", range: start.upperBound..<page.endIndex))
+        let section = String(page[start.lowerBound..<end.lowerBound])
+        #expect(section.contains(catalogue ? "46,7–58,3\u{a0}%" : "kein Bestand: ohne vollständigen Leistungskatalog"))
+        #expect(section.contains("Anteil funktionierender bekannter Online-Dienste"))
+        assertSnapshot(of: section, as: .lines, named: catalogue ? "catalogue" : "no-catalogue")
+    }
 }

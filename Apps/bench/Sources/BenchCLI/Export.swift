@@ -65,7 +65,8 @@ extension Bench.Export {
                 if !options.hasContact {
                     printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
                 }
-                let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference)
+                let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference,
+                                          sizeClasses: inputs.sizeClasses)
                 let folder = URL(fileURLWithPath: out)
                 let files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
                 let pages = files.filter { $0.path.hasSuffix(".html") }.count

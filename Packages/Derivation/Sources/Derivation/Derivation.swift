@@ -40,6 +40,8 @@ public struct SiteInputs: Sendable {
     public var datasets: [Dataset]
     public var comparisons: [ComparisonReport]
     public var reference: ReferenceCatalogue
+    /// The population size classes, for the peer group each profile shows.
+    public var sizeClasses: [SizeClass] = []
 }
 
 /// The way from the dataset files to results, the same for every command: the database is first brought up to date
@@ -144,7 +146,8 @@ public final class Derivation {
             }
             return try ComparisonReport(comparing: [first, second], reference: all.reference)
         }
-        return SiteInputs(datasets: all.datasets, comparisons: comparisons, reference: all.reference)
+        return SiteInputs(datasets: all.datasets, comparisons: comparisons, reference: all.reference,
+                          sizeClasses: try SizeClasses.read(workspace))
     }
 
     /// The named datasets (every one of the workspace where `slugs` is nil or empty), in the order given, after a sync.

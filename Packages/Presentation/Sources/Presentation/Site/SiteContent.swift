@@ -10,10 +10,15 @@ public struct SiteContent: Sendable {
     public var comparisons: [ComparisonReport]
     /// The OZG-Leistungen the datasets name, so a profile shows a service's catalogue name next to its ID.
     public var reference: ReferenceCatalogue
+    /// The population size classes of peer groups (`Datasets/reference/size_classes.csv`): each profile shows its
+    /// group of the same level of government and size class.
+    public var sizeClasses: [SizeClass]
 
-    public init(datasets: [Dataset], comparisons: [ComparisonReport], reference: ReferenceCatalogue = ReferenceCatalogue()) {
+    public init(datasets: [Dataset], comparisons: [ComparisonReport], reference: ReferenceCatalogue = ReferenceCatalogue(),
+                sizeClasses: [SizeClass] = []) {
         self.datasets = datasets
         self.comparisons = comparisons
         self.reference = reference
+        self.sizeClasses = sizeClasses
     }
 }

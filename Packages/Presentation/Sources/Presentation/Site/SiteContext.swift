@@ -20,11 +20,13 @@ struct SiteContext: Sendable {
     /// The comparisons with their pages, in the order given.
     var comparisons: [(path: SitePath, report: ComparisonReport)]
     var reference: ReferenceCatalogue
+    var sizeClasses: [SizeClass]
     /// Each municipality's oldest and newest snapshot, found once (a census can hold millions of dated rows).
     var snapshotSpans: [Slug: (first: PartialDate, last: PartialDate)]
 
     init(content: SiteContent, options: SiteOptions) {
         self.reference = content.reference
+        self.sizeClasses = content.sizeClasses
         self.layout = SiteLayout(options: options)
         self.options = options
         self.datasets = content.datasets.sorted { $0.slug < $1.slug }

@@ -55,6 +55,8 @@ struct MunicipalityPage: Sendable {
             content.append(.list(comparisons.map { .link(path.link(to: $0.path), ReportWords.title($0.report)) }))
         }
 
+        content += peerGroupSection(site, stem: stem, tables: &tables)
+
         for axis in Axis.allCases {
             content.append(.heading(2, id: axis.rawValue, axis.germanName))
             var axisNodes: [HTMLNode] = []
@@ -115,6 +117,59 @@ struct MunicipalityPage: Sendable {
         return .element("section", [("class", "auf-einen-blick"), ("aria-labelledby", "auf-einen-blick")], [
             .heading(2, id: "auf-einen-blick", SummaryText.heading), .list(items),
         ])
+    }
+
+    /// The municipality's peer group: those of the same level of government and size class (as `bench compare SLUG
+    /// --peers` chooses them), or, where it has no size class, those of the same kind, with the reason.
+    private func peerGroupSection(_ site: SiteContext, stem: String, tables: inout [DataTable]) -> [HTMLNode] {
+        func participant(_ dataset: Dataset) -> Participant {
+            Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind, snapshot: nil,
+                        land: dataset.municipality.land, population: dataset.municipality.population)
+        }
+        let own = participant(dataset)
+        let candidates = site.datasets.filter { $0.slug != dataset.slug }.map(participant)
+        var nodes: [HTMLNode] = [.heading(2, id: "vergleichsgruppe", "Vergleichsgruppe")]
+        let group: PeerGroup
+        do {
+            let selection = try PeerSelection(rule: .levelAndSize, subject: own, candidates: candidates, sizeClasses: site.sizeClasses)
+            group = PeerGroup(kind: own.kind, members: selection.members, rule: .levelAndSize, sizeClass: selection.sizeClass,
+                              land: own.land, leftOut: selection.leftOut)
+        } catch {
+            let reason: String
+            if own.kind == .unknown {
+                reason = "Die Art dieser Kommune ist unbekannt; sie wird keiner Größenklasse zugeordnet."
+            } else if own.population == nil {
+                reason = "Die Einwohnerzahl dieser Kommune ist unbekannt; sie wird keiner Größenklasse zugeordnet."
+            } else {
+                reason = "Keine Größenklasse passt zu dieser Kommune (Datasets/reference/size_classes.csv)."
+            }
+            nodes.append(.p(reason + (own.kind == .unknown ? "" : " Gezeigt werden die Kommunen derselben Art.")))
+            guard own.kind != .unknown else { return nodes }
+            group = PeerGroup(kind: own.kind, members: candidates.filter { $0.kind == own.kind }, rule: .kind, land: own.land)
+        }
+        guard !group.members.isEmpty else {
+            nodes.append(.p("Keine andere Kommune dieser Veröffentlichung gehört zur Vergleichsgruppe (Kommunen "
+                + group.germanRule + ")." + (group.germanLeftOut.isEmpty ? "" : " " + group.germanLeftOut)))
+            return nodes
+        }
+        nodes.append(.p(ReportWords.peerGroup(group) + " Vergleich mit Median und Quartilen: bench compare "
+            + dataset.slug.rawValue + " --peers" + (group.rule == .kind ? " --peer-group kind" : "") + "."))
+        let caption = "Vergleichsgruppe: " + group.germanDescription
+        let table = DataTable(
+            caption: caption,
+            columns: ["Kommune", "Art", "Aufgaben", "Einwohner", "Stand der Einwohnerzahl"],
+            rows: group.members.map { member in
+                DataTable.Row(header: member.name, cells: [
+                    DataTable.Cell(member.kind.germanName),
+                    DataTable.Cell(member.kind.level.germanName),
+                    DataTable.Cell(member.population.map { GermanFormat.integer($0.count) } ?? "unbekannt"),
+                    DataTable.Cell(member.population.map { GermanFormat.date($0.date) } ?? "–"),
+                ], link: .municipality(member.slug))
+            },
+            fileName: stem + "-vergleichsgruppe")
+        tables.append(table)
+        nodes.append(table.html(id: "tabelle-vergleichsgruppe", page: path) { "#quelle-\($0)" })
+        return nodes
     }
 
     /// Counts per status cluster, one table (and, with two dates or more, one chart) per counting unit.
