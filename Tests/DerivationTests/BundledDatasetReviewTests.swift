@@ -176,6 +176,10 @@ struct BundledDatasetReviewTests {
         // Aachen's 2024 column is a year: the figures are "Stand 2024", not the report's day.
         let total = try #require(Self.row(report, .servicesOnline, "total"))
         #expect(total.cells[1].asOf == PartialDate("2024"))
+        // From "2023" to "2024" no rate per year can be told (it was 250,6–862,9 pro Jahr, resting on the report's day).
+        let trend = try #require(Self.row(report, .trends, "trend-total-leika-leistung"))
+        #expect(!trend.cells[1].value.isKnown)
+        #expect(trend.cells[1].remark == "835 (2023) → 1.187 (2024)")
     }
 
     @Test("The EfA offer of NRW is shown for Leverkusen too, as a figure of the Land, not as Aachen's")

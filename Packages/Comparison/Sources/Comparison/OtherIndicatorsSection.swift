@@ -130,9 +130,8 @@ enum OtherIndicatorsSection {
         switch owner {
         case .own: return ""
         case .land(let code):
-            return "Angabe für alle Kommunen in \(FigureOwner.landCodes[code] ?? code), keine Leistung einer einzelnen Kommune; "
-                + "sie steht einmal hier, bei jeder Kommune des Landes."
-        case .bund: return "Bundesweite Angabe, keine Leistung einer einzelnen Kommune; sie steht einmal hier, bei jeder Kommune."
+            return "Angabe für alle Kommunen in \(FigureOwner.landCodes[code] ?? code), keine Leistung einer Kommune."
+        case .bund: return "Bundesweite Angabe, keine Leistung einer Kommune."
         case .provider(let name):
             return "Angabe des Anbieters \(name), keine Leistung einer einzelnen Kommune; gezeigt bei der Kommune, deren Quelle sie nennt."
         }

@@ -71,6 +71,10 @@ enum TrendsSection {
         }
         let years = PartialDate.yearsBetween(first.date, last.date)
         guard years.lowerBound > 0 else { return .unknown(reason: "die Stände lassen sich zeitlich nicht trennen") }
+        // "2023" and "2024" may lie a day or two years apart: a rate over a span that may be days long says nothing.
+        if first.date.day == nil || last.date.day == nil, years.lowerBound < 1.0 / 12 {
+            return .unknown(reason: "Stände nur mit Monat oder Jahr angegeben; ihr Abstand kann wenige Tage betragen")
+        }
         // Bounds stand for two readings (e.g. with and without services of unknown scope); each is followed on its own.
         let changes = [to.lowerBound - from.lowerBound, to.upperBound - from.upperBound]
         let perYear = changes.flatMap { change in [change / years.lowerBound, change / years.upperBound] }
