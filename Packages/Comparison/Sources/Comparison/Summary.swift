@@ -78,7 +78,8 @@ extension ComparisonReport {
         let unitRow = section.id == .servicesOnline ? section.rows.first { $0.key == "online-count" } : nil
         let statements = columns.indices.map { index -> SectionSummary.Statement in
             let figure = row.cells[index]
-            let unit = unitRow.flatMap { SectionSummary.countingUnit(of: $0.cells[index]) } ?? SectionSummary.unit(of: figure.value)
+            // Numbers and bounds carry their unit in the value; counts and shares of services name it in the count's remark.
+            let unit = unitRow.flatMap { SectionSummary.countingUnit(of: $0.cells[index]) }
             return SectionSummary.Statement(name: columns[index].title, isStatistic: columns[index].slug == nil, figure: figure,
                                             unit: unit, detail: detailRow?.cells[index])
         }
@@ -200,14 +201,5 @@ extension SectionSummary {
     /// The counting unit a services cell names in its remark ("OZG-Leistungen", "LeiKa-Leistungen mit …").
     static func countingUnit(of figure: Figure) -> String? {
         CountingUnit.allCases.map(\.germanName).first { figure.remark.hasPrefix($0) }
-    }
-
-    /// The unit of a value that carries one (bounds and numbers), in German; nil for counts and shares.
-    static func unit(of value: FigureValue) -> String? {
-        switch value {
-        case .interval(_, _, let unit), .number(_, let unit, _):
-            return unit.isEmpty ? nil : unit
-        default: return nil
-        }
     }
 }
