@@ -42,9 +42,26 @@ struct SiteExportTests {
         #expect(page.components(separatedBy: "Aachen zählt alle IT-Projekte, Leverkusen nur OZG-Projekte.").count - 1 == 2)
         #expect(page.contains("<td>unbekannt (die Quelle nennt keine Zahl)</td>"))
         // Two charts: the section that is not comparable gets a table but no chart.
-        #expect(page.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(page.components(separatedBy: "<div class=\"diagramme\">").count - 1 == 2)
+        // Each row drawn is its own small drawing.
+        #expect(page.components(separatedBy: "<svg ").count - 1 == 4)
         #expect(page.contains(#"<th scope="col">StädteRegion Aachen</th>"#))
-        #expect(page.contains(#"<li id="quelle-1">Stadt Leverkusen: „Anträge vom 10.04.2025 bis 15.05.2025 – Stellungnahme der Verwaltung“, Stellungnahme vom 28.05.2025, Nr. 2025/3290, 2025/3291; Finanz- und Digitalisierungsausschuss (<a href="../quellen.html#quelle-leverkusen-lev-2025-05-stellungnahme">im Quellenverzeichnis</a>)</li>"#))
+        #expect(page.contains(#"<li id="quelle-1">Stadt Leverkusen: „Anträge vom 10.04.2025 bis 15.05.2025 – Stellungnahme der Verwaltung“, Stellungnahme vom 28.05.2025, Nr. 2025/3290, 2025/3291; Finanz- und Digitalisierungsausschuss; Fundstelle: seeds/000.txt (<a href="../quellen.html#quelle-leverkusen-lev-2025-05-stellungnahme">im Quellenverzeichnis</a>)</li>"#))
+    }
+
+    @Test func aLocationThatIsAWebAddressIsALink() {
+        #expect(SiteContext.location("https://ratsinfo.example.org/vorlage?id=42").rendered()
+            == #"<a href="https://ratsinfo.example.org/vorlage?id=42" class="fundstelle">https://ratsinfo.example.org/vorlage?id=42</a>"#)
+        #expect(SiteContext.location("Anlage 2, S. 4").rendered() == "Anlage 2, S. 4")
+    }
+
+    @Test func everyPageNamesItsPublisherAndADateFromTheData() throws {
+        let files = try render()
+        for (path, page) in files where path.hasSuffix(".html") {
+            #expect(page.contains("Herausgegeben von: Fachbereich Digitalisierung, digital@example.org."), "\(path)")
+            // No --generated-at: the newest date the data names, so the same data gives the same bytes.
+            #expect(page.contains("Datenstand: "), "\(path)")
+        }
     }
 
     @Test func unknownValuesAreLabelledGapsNotZeroBars() throws {
@@ -52,10 +69,11 @@ struct SiteExportTests {
             BarChart.Bar(label: "Stadt Leverkusen", value: .unknown(reason: "fehlt"), colourIndex: 0),
             BarChart.Bar(label: "StädteRegion Aachen", value: .count(19, .exact), colourIndex: 1),
         ])])
-        let svg = chart.svg(id: "d").rendered()
+        let svg = try #require(chart.svgs(id: "d").first).rendered()
         #expect(svg.components(separatedBy: "<rect ").count - 1 == 1)
         #expect(svg.contains("(kein Balken: unbekannt)"))
-        #expect(svg.contains(##"<rect x="4" y="98" width="312" height="18" fill="#a84300">"##))
+        // The scale's 302 units from x 4 to 306 (a little room on the right for an open end).
+        #expect(svg.contains(##"<rect x="4" y="98" width="302" height="18" fill="#a84300" class="farbe-1">"##))
         #expect(chart.summary == "verfügbar: Stadt Leverkusen unbekannt (fehlt); StädteRegion Aachen 19.")
     }
 
@@ -64,9 +82,9 @@ struct SiteExportTests {
             BarChart.Bar(label: "A", value: .interval(low: 41, high: 245, unit: "LeiKa-Leistungen"), colourIndex: 0),
             BarChart.Bar(label: "B", value: .count(283, .exact), colourIndex: 1),
         ])])
-        let svg = chart.svg(id: "d").rendered()
-        // On a 312-unit scale from 0 to 283, 41 starts at 4 + 45.2 and 245 ends at 4 + 270.1.
-        #expect(svg.contains(##"<rect x="49.2" y="70" width="224.9" height="10" fill="#1f4e79">"##))
+        let svg = try #require(chart.svgs(id: "d").first).rendered()
+        // On a 302-unit scale from 0 to 283, 41 starts at 4 + 43.8 and 245 ends at 4 + 261.4.
+        #expect(svg.contains(##"<rect x="47.8" y="70" width="217.7" height="10" fill="#1f4e79" class="farbe-0">"##))
         #expect(svg.contains("Skala 0 bis</tspan><tspan x=\"4\" dy=\"18\">283\u{a0}LeiKa-Leistungen)"))
     }
 
@@ -75,12 +93,17 @@ struct SiteExportTests {
             BarChart.Bar(label: "A", value: .count(34, .atLeast), colourIndex: 0),
             BarChart.Bar(label: "B", value: .count(283, .exact), colourIndex: 1),
         ])])
-        let svg = chart.svg(id: "d").rendered()
-        // 34 of 283 on 312 units: a bar of 37.5, then a dashed line to the end of the scale at 316.
-        #expect(svg.contains(##"<rect x="4" y="48" width="37.5" height="18" fill="#1f4e79">"##))
-        #expect(svg.contains(##"<line x1="41.5" y1="57" x2="316" y2="57" stroke="#1f4e79" stroke-width="3" stroke-dasharray="6 4">"##))
+        let svg = try #require(chart.svgs(id: "d").first).rendered()
+        // The bound is open upwards, so the axis runs past B's 283 to a round 500 (283 · 1,2 = 339,6, rounded up to
+        // 500): 34 of 500 on 302 units is a bar of 20.5, then a dashed line to the axis end at 306 and an open arrow
+        // beyond it; it does not stop at B's value (4 + 302 · 283 / 500 = 174.9).
+        #expect(svg.contains("LeiKa (Skala 0 bis 500;</tspan><tspan x=\"4\" dy=\"18\">gestrichelt: nach oben offen)"))
+        #expect(svg.contains(##"<rect x="4" y="66" width="20.5" height="18" fill="#1f4e79" class="farbe-0">"##))
+        #expect(svg.contains(##"<line x1="24.5" y1="75" x2="306" y2="75" stroke-width="3" stroke-dasharray="6 4" stroke="#1f4e79" class="farbe-0">"##))
+        #expect(svg.contains(##"<path d="M306 69L314 75L306 81" fill="none" stroke-width="2" stroke="#1f4e79" class="farbe-0">"##))
+        #expect(svg.contains(##"width="170.9" height="18" fill="#a84300""##))
         #expect(svg.contains("A: mind. 34"))
-        #expect(chart.caption.contains("eine Untergrenze („mind.“) als Balken mit gestrichelter Fortsetzung"))
+        #expect(chart.caption.contains("eine Untergrenze („mind.“) als Balken mit gestrichelter Fortsetzung bis zum Ende der Achse"))
         #expect(!chart.caption.contains("Spanne"))
     }
 
@@ -96,10 +119,22 @@ struct SiteExportTests {
                 BarChart.Bar(label: "Leverkusen", value: .count(34, .atLeast), colourIndex: 1),
             ]),
         ])
+        // Without the units named, the row stays in the table.
         #expect(chart.drawableGroups.map(\.label) == ["Online, gezählt in LeiKa-Leistungen"])
-        #expect(try !chart.svg(id: "d").rendered().contains("1.187"))
+        #expect(try !chart.svgs(id: "d").map { try $0.rendered() }.joined().contains("1.187"))
         #expect(chart.caption.contains("eine Zeile der Tabelle als Balken"))
         #expect(chart.caption.contains("Die Zeile „Leistungen insgesamt“ zählt in verschiedenen Zähleinheiten und steht deshalb nur in der Tabelle."))
+        // With its units, it is drawn as small multiples: each value on its own scale, labelled with its unit.
+        var multiples = chart
+        multiples.groups[0].bars[0].unit = "LeiKa-Leistungen"
+        multiples.groups[0].bars[1].unit = "OZG-Leistungen"
+        #expect(multiples.drawableGroups.map(\.label) == ["Leistungen insgesamt", "Online, gezählt in LeiKa-Leistungen"])
+        let svg = try multiples.svgs(id: "d")[0].rendered()
+        #expect(svg.contains("(verschiedene Einheiten: jeder"))
+        #expect(svg.contains(#"Aachen: 1.187 LeiKa-Leistungen</tspan><tspan x="4" dy="18">(Skala 0 bis 1.187)"#))
+        #expect(svg.contains(#"Leverkusen: ca. 190 OZG-Leistungen</tspan><tspan x="4" dy="18">(Skala 0 bis 190)"#))
+        // Both bars run to the end of their own scale (302 units).
+        #expect(svg.components(separatedBy: ##"width="302" height="18""##).count - 1 == 2)
     }
 
     @Test func fiveSeriesHaveFiveDifferentMarkers() throws {

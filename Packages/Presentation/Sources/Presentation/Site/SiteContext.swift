@@ -1,3 +1,4 @@
+import Foundation
 import Comparison
 import Domain
 
@@ -45,6 +46,21 @@ struct SiteContext: Sendable {
             if let first, let last { spans[dataset.slug] = (first, last) }
         }
         self.snapshotSpans = spans
+        self.layout.dataDate = (spans.values.map(\.last) + datasets.flatMap { $0.sources.map(\.date) }).max()
+    }
+
+    /// A document's location as a reader follows it: a link where it is a web address, else its text.
+    static func location(_ location: String) -> HTMLNode {
+        let trimmed = location.trimmingCharacters(in: .whitespaces)
+        if (trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://")) && !trimmed.contains(" ") {
+            return .link(trimmed, [("class", "fundstelle")], [.text(trimmed)])
+        }
+        return .text(trimmed)
+    }
+
+    /// The location of a document a comparison cites, from its dataset; empty where none is given.
+    func location(of source: SourceReference) -> String {
+        datasets.first { $0.slug == source.slug }?.sources.first { $0.id == source.sourceID }?.location ?? ""
     }
 
     /// The comparisons a municipality takes part in.

@@ -13,6 +13,8 @@ struct SiteLayout: Sendable {
     static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 
     var options: SiteOptions
+    /// The newest date the published data names (snapshots and documents), printed where no --generated-at is given.
+    var dataDate: PartialDate? = nil
 
     private static let navigation: [(SitePath, String)] = [
         (.start, "Übersicht"), (.methodology, "Methodik"), (.sources, "Quellen"), (.sitemap, "Seitenübersicht"),
@@ -24,6 +26,18 @@ struct SiteLayout: Sendable {
     ]
 
     /// A whole page. `title` is the `h1` and, with the site's name, the document title.
+    /// Who publishes the pages and when they were made (or, without --generated-at, the newest date of the data):
+    /// the line under a comparison's title, so a printed copy names both on its first page.
+    var stamp: String {
+        var text = "Herausgegeben von: " + options.contact
+        if let date = options.generatedAt {
+            text += "; Stand der Veröffentlichung: " + GermanFormat.date(date)
+        } else if let dataDate {
+            text += "; Datenstand: " + GermanFormat.date(dataDate)
+        }
+        return text + "."
+    }
+
     func page(_ path: SitePath, title: String, intro: [HTMLNode] = [], content: [HTMLNode]) -> String {
         let head = HTMLNode.element("head", [], [
             .element("meta", [("charset", "utf-8")]),
@@ -50,8 +64,14 @@ struct SiteLayout: Sendable {
                 }),
             ]),
         ]
+        footerContent.append(.p("Herausgegeben von: " + options.contact + "."))
         var stamp = "Erzeugt mit bench aus den geprüften Datensätzen"
-        if let date = options.generatedAt { stamp += "; Stand der Veröffentlichung: " + GermanFormat.date(date) }
+        if let date = options.generatedAt {
+            stamp += "; Stand der Veröffentlichung: " + GermanFormat.date(date)
+        } else if let dataDate {
+            // Without --generated-at, the date is the newest the data names, so the same data gives the same bytes.
+            stamp += "; Datenstand: " + GermanFormat.date(dataDate)
+        }
         footerContent.append(.p(stamp + "."))
         let body = HTMLNode.element("body", [], [
             .link("#inhalt", [("class", "sprunglink")], [.text("Zum Inhalt springen")]),

@@ -15,7 +15,7 @@ struct ComparisonPage: Sendable {
         let footnoteOf = Dictionary(sources.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         let fileStem = "vergleich-" + report.participants.map(\.slug.rawValue).joined(separator: "_")
 
-        var intro: [HTMLNode] = [ComparisonPage.glance(report)]
+        var intro: [HTMLNode] = [.p([("class", "nebentext")], [.text(site.layout.stamp)]), ComparisonPage.glance(report)]
         intro.append(.p([("class", "einleitung")], [.text(
             "Jede Zahl nennt ihre Quelle und ihren Stand; wo Zahlen nicht dasselbe zählen, sagen es die Hinweise zur "
                 + "Vergleichbarkeit bei jeder Kennzahl.")]))
@@ -50,7 +50,10 @@ struct ComparisonPage: Sendable {
         } else {
             content.append(.element("ol", [("class", "quellen")], sources.enumerated().map { index, source in
                 .element("li", [("id", "quelle-\(index + 1)")], [
-                    .text(ReportWords.source(source, in: report) + " ("),
+                    .text(ReportWords.source(source, in: report)),
+                    site.location(of: source).isEmpty ? .group([])
+                        : .group([.text("; Fundstelle: "), SiteContext.location(site.location(of: source))]),
+                    .text(" ("),
                     .link(path.link(to: .sources, fragment: SiteContext.sourceAnchor(source.slug, source.sourceID)), "im Quellenverzeichnis"),
                     .text(")"),
                 ])
@@ -101,14 +104,15 @@ struct ComparisonPage: Sendable {
         } else {
             chart = BarChart(title: section.title, groups: section.rows.map { row in
                 BarChart.Group(label: row.label, bars: zip(columns, row.cells).enumerated().map { index, pair in
-                    BarChart.Bar(label: pair.0.title, value: pair.1.value, colourIndex: index)
+                    BarChart.Bar(label: pair.0.title, value: pair.1.value, colourIndex: index,
+                                 unit: summary.statements.indices.contains(index) ? summary.statements[index].unit : nil)
                 }, sideBySide: row.sideBySide)
-            })
+            }, sharedScale: section.id == .projectsPerYear)
         }
         if let chart, !chart.drawableGroups.isEmpty {
             nodes.append(.element("figure", [], [
                 .element("figcaption", [], [.text(chart.caption)]),
-                chart.svg(id: "diagramm-" + id),
+                .div([("class", "diagramme")], chart.svgs(id: "diagramm-" + id)),
             ] + [tableNodes] + rowNotes))
         } else {
             nodes.append(tableNodes)
@@ -140,11 +144,14 @@ struct ComparisonPage: Sendable {
             .heading(3, id: id + "-hinweise", SummaryText.keyNotesHeading(summary)),
             .list(summary.keyNotes.map(item), [("class", "hinweise")]),
         ]
-        if summary.keyNotes.count < section.notes.count {
+        let rest = section.notes.filter { !summary.keyNotes.contains($0) }
+        if !rest.isEmpty {
+            // The summary counts all notes and groups the others by kind; the list holds the others (the key ones
+            // stand above), so nothing is printed twice.
             nodes.append(.element("details", [("class", "alle-hinweise")], [
-                .element("summary", [], [.text(SummaryText.allNotesHeading(section.notes.count) + " ("
-                                               + ReportWords.kindCounts(section.notes) + ")")]),
-                .list(section.notes.map(item)),
+                .element("summary", [], [.text(SummaryText.allNotesHeading(section.notes.count) + ": weitere "
+                                               + GermanFormat.integer(rest.count) + " (" + ReportWords.kindCounts(rest) + ")")]),
+                .list(rest.map(item)),
             ]))
         }
         return nodes
