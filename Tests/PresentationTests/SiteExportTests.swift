@@ -49,6 +49,24 @@ struct SiteExportTests {
         #expect(page.contains(#"<li id="quelle-1">Stadt Leverkusen: „Anträge vom 10.04.2025 bis 15.05.2025 – Stellungnahme der Verwaltung“, Stellungnahme vom 28.05.2025, Nr. 2025/3290, 2025/3291; Finanz- und Digitalisierungsausschuss; Fundstelle: seeds/000.txt (<a href="../quellen.html#quelle-leverkusen-lev-2025-05-stellungnahme">im Quellenverzeichnis</a>)</li>"#))
     }
 
+    @Test func aComparisonTableDownloadsAsOneValuePerCell() throws {
+        let files = try render()
+        let csv = try #require(files["daten/vergleich-leverkusen_aachen-leistungen-online.csv"])
+        let lines = csv.dropFirst().components(separatedBy: "\r\n")
+        #expect(lines[0] == "Zeile;Spalte;Art;Wert;Untergrenze;Obergrenze;Zähler;Nenner;Einheit;Angabe;Stand;Quelle;Anmerkung")
+        // ca. 21,6 % is 41 of about 190: the share, its numerator and denominator, each in its own cell, as numbers.
+        #expect(lines.contains { $0.hasPrefix("Online, in der eigenen Zähleinheit;Stadt Leverkusen;Anteil;21,5789;;;41;190;%;ungefähr;2025-05-23;\"[1] ") })
+        // Bounds as two numbers, not "41–245 LeiKa-Leistungen" in one cell.
+        #expect(lines.contains { $0.hasPrefix("Online, in LeiKa-Leistungen;Stadt Leverkusen;Spanne;;41;245;;;LeiKa-Leistungen;;2025-05-23;") })
+        #expect(!csv.contains("Stand 23.05.2025"))
+    }
+
+    @Test func oneLegendForTheWordsOfMissingValues() throws {
+        let page = try #require(try render()["vergleiche/leverkusen_aachen.html"])
+        #expect(page.contains("<details class=\"legende\">"))
+        #expect(page.contains("<dt>unbekannt</dt>"))
+    }
+
     @Test func aLocationThatIsAWebAddressIsALink() {
         #expect(SiteContext.location("https://ratsinfo.example.org/vorlage?id=42").rendered()
             == #"<a href="https://ratsinfo.example.org/vorlage?id=42" class="fundstelle">https://ratsinfo.example.org/vorlage?id=42</a>"#)

@@ -56,7 +56,9 @@ struct SiteLayout: Sendable {
                 }),
             ]),
         ])
-        let main = HTMLNode.element("main", [("id", "inhalt")], [.heading(1, title)] + intro + content)
+        // One legend for the words that mark a missing value, on every page that uses one of them.
+        let legend = MissingWords.legendNode(for: HTMLNode.group(intro + content).rendered()).map { [$0] } ?? []
+        let main = HTMLNode.element("main", [("id", "inhalt")], [.heading(1, title)] + intro + content + legend)
         var footerContent: [HTMLNode] = [
             .element("nav", [("aria-label", "Informationen zu diesen Seiten")], [
                 .list(SiteLayout.footerLinks.map { target, label in

@@ -48,7 +48,8 @@ enum Stylesheet {
     .auf-einen-blick li { margin-bottom: 0.5rem; }
     .antwort { font-size: 1.0625rem; }
     details.alle-hinweise { margin: 0.5rem 0 1.5rem; }
-    details.alle-hinweise summary { cursor: pointer; color: var(--link); }
+    details.alle-hinweise summary, details.legende summary { cursor: pointer; color: var(--link); }
+    details.legende { margin: 2rem 0 1rem; }
     .nebentext, figcaption, .download { color: var(--muted); }
     dl.eckdaten { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; }
     dl.eckdaten dt { font-weight: bold; }
@@ -116,7 +117,7 @@ enum Stylesheet {
       figure { margin: 2mm 0 4mm; }
       h2 { margin-top: 6mm; }
       .hinweis { border-left: 2pt solid #000000; background: none; }
-      details.alle-hinweise::details-content { content-visibility: visible; display: block; }
+      details.alle-hinweise::details-content, details.legende::details-content { content-visibility: visible; display: block; }
       a.fundstelle { overflow-wrap: anywhere; }
       .nur-bildschirm { display: none; }
     }

@@ -86,7 +86,7 @@ struct ComparisonPage: Sendable {
             columns: ["Kennzahl"] + columns.map(\.title),
             rows: section.rows.map { row in
                 DataTable.Row(header: row.label, cells: row.cells.map { figure in
-                    DataTable.Cell(ComparisonPage.cell(figure), footnotes: figure.sources.compactMap { footnoteOf[$0] })
+                    DataTable.Cell(ComparisonPage.cell(figure), footnotes: figure.sources.compactMap { footnoteOf[$0] }, figure: figure)
                 })
             },
             fileName: fileStem + "-" + id)
