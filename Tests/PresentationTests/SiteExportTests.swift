@@ -61,6 +61,24 @@ struct SiteExportTests {
         #expect(!csv.contains("Stand 23.05.2025"))
     }
 
+    @Test func oneDownloadHoldsEveryFigureWithLicenceAndCitation() throws {
+        let files = try render()
+        let csv = try #require(files["daten/alle-zahlen.csv"])
+        let lines = csv.dropFirst().components(separatedBy: "\r\n")
+        // No --licence: the download says that none is named, and how to cite it.
+        #expect(lines[0] == "\"Lizenz: nicht angegeben; vor einer Weitergabe bei der herausgebenden Stelle erfragen.\"")
+        #expect(lines[1] == "Zitiervorschlag: Fachbereich Digitalisierung, digital@example.org: OZG-Benchmark, alle Zahlen, Datenstand 28.05.2025 (daten/alle-zahlen.csv)")
+        #expect(lines[3] == "Seite;Tabelle;Zeile;Spalte;Art;Wert;Untergrenze;Obergrenze;Zähler;Nenner;Einheit;Angabe;Stand;Quelle;Anmerkung")
+        #expect(lines.contains { $0.hasPrefix("Vergleich: Stadt Leverkusen und StädteRegion Aachen;") && $0.contains(";Stadt Leverkusen;Anteil;21,5789;;;41;190;%;ungefähr;2025-05-23;") })
+        let json = try #require(files["daten/alle-zahlen.json"])
+        #expect(json.contains("\"licence\" : \"Lizenz: nicht angegeben"))
+        #expect(json.contains("\"21,5789\""))
+        let licensed = try SiteExporter(options: SiteOptions(contact: "Stadt X", licence: "Datenlizenz Deutschland – Namensnennung – Version 2.0"))
+            .render(SiteFixtures.content)
+        let start = try #require(licensed.first { $0.path == "index.html" })
+        #expect(String(decoding: start.contents, as: UTF8.self).contains("Lizenz: Datenlizenz Deutschland – Namensnennung – Version 2.0."))
+    }
+
     @Test func oneLegendForTheWordsOfMissingValues() throws {
         let page = try #require(try render()["vergleiche/leverkusen_aachen.html"])
         #expect(page.contains("<details class=\"legende\">"))

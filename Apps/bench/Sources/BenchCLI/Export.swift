@@ -42,9 +42,13 @@ extension Bench.Export {
         var contact: String?
 
         @Option(name: .customLong("generated-at"),
-                help: ArgumentHelp("A publication date printed on every page (YYYY-MM-DD); without it the pages carry no date.",
+                help: ArgumentHelp("A publication date printed on every page (YYYY-MM-DD); without it the pages carry the newest date the data names (Datenstand), so the same data gives the same bytes.",
                                    valueName: "date"))
         var generatedAt: String?
+
+        @Option(help: ArgumentHelp("The licence under which the figures are offered, as the all-figures download (daten/alle-zahlen.csv and .json) names it (e.g. \"Datenlizenz Deutschland – Namensnennung – Version 2.0\"); without it the download says that none is named.",
+                                   valueName: "text"))
+        var licence: String?
 
         @Flag(help: "Replace the output folder even when it holds files that bench did not write.")
         var force = false
@@ -61,7 +65,7 @@ extension Bench.Export {
                 let workspace = try workspaceOptions.workspace()
                 let chosen = try pairs.map(Site.parsePairs).map { try $0.map { (try workspace.slug($0.0), try workspace.slug($0.1)) } }
                 let inputs = try databaseOptions.derivation(for: workspace) { try $0.site(pairs: chosen) }
-                let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) })
+                let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) }, licence: licence)
                 if !options.hasContact {
                     printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
                 }

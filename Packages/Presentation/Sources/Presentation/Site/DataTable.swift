@@ -133,10 +133,21 @@ struct DataTable: Sendable {
     /// denominator in their own columns as plain numbers (decimal comma, no thousands separator), the unit, whether
     /// the source gives it exactly, approximately or as a lower bound, the date (ISO) and the documents written out.
     func tidyCSV(sources: [Int: String]) -> String {
-        var lines = [DataTable.tidyColumns]
+        CSVWriter.spreadsheet.document([DataTable.tidyColumns] + tidyRecords(sources: sources, textCells: false))
+    }
+
+    /// The records of `tidyCSV`; with `textCells`, a cell without a figure is a line of kind "Text" with its text as value.
+    func tidyRecords(sources: [Int: String], textCells: Bool) -> [[String]] {
+        var lines: [[String]] = []
         for row in rows {
             for (column, cell) in zip(columns.dropFirst(), row.cells) {
-                guard let figure = cell.figure else { continue }
+                guard let figure = cell.figure else {
+                    if textCells {
+                        let documents = cell.footnotes.map { "[\($0)] " + (sources[$0] ?? "") }.joined(separator: " | ")
+                        lines.append([row.header, column, "Text", cell.text, "", "", "", "", "", "", "", documents, ""])
+                    }
+                    continue
+                }
                 let plain = PlainFigure(figure.value)
                 func number(_ text: String?) -> String { (text ?? "").replacingOccurrences(of: ".", with: ",") }
                 let kinds = ["count": "Anzahl", "share": "Anteil", "interval": "Spanne", "number": "Zahl", "date": "Datum",
@@ -154,7 +165,7 @@ struct DataTable: Sendable {
                               unit, plain.qualifier.flatMap { qualifiers[$0] } ?? "", figure.asOf?.description ?? "", documents, remark])
             }
         }
-        return CSVWriter.spreadsheet.document(lines)
+        return lines
     }
 }
 
@@ -180,11 +191,12 @@ enum MissingWords {
     static func legendNode(for text: String) -> HTMLNode? {
         let used = legend.filter { text.contains($0.0) }
         guard !used.isEmpty else { return nil }
-        return .element("details", [("class", "legende")], [
-            .element("summary", [], [.text("Zeichenerklärung: „" + used.map(\.0).joined(separator: "“, „") + "“")]),
-            .element("dl", [("class", "eckdaten")], used.flatMap { word, meaning in
-                [HTMLNode.element("dt", [], [.text(word)]), .element("dd", [], [.text(meaning)])]
-            }),
-        ])
+        let heading = "Zeichenerklärung: „" + used.map(\.0).joined(separator: "“, „") + "“"
+        let list = HTMLNode.element("dl", [("class", "eckdaten")], used.flatMap { word, meaning in
+            [HTMLNode.element("dt", [], [.text(word)]), .element("dd", [], [.text(meaning)])]
+        })
+        // Printed instead of the details element, which prints closed.
+        return .group([.element("details", [("class", "legende")], [.element("summary", [], [.text(heading)]), list]),
+                       .div([("class", "nur-druck")], [.p([], [.strong(heading)]), list])])
     }
 }

@@ -42,6 +42,8 @@ struct SiteLayout: Sendable {
         let head = HTMLNode.element("head", [], [
             .element("meta", [("charset", "utf-8")]),
             .element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+            // The stylesheet has a dark scheme; this tells the browser before it loads.
+            .element("meta", [("name", "color-scheme"), ("content", "light dark")]),
             .element("meta", [("http-equiv", "Content-Security-Policy"), ("content", SiteLayout.contentSecurityPolicy)]),
             .element("title", [], [.text(title + " – " + SiteLayout.siteName)]),
             .element("link", [("rel", "stylesheet"), ("href", path.link(to: .stylesheet))]),

@@ -14,7 +14,6 @@ enum Stylesheet {
       --warn-bg: #fff4e5;
       --warn-line: #8a4b00;
       --background: #ffffff;
-      color-scheme: light dark;
       font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
       line-height: 1.5;
       color: var(--text);
@@ -50,6 +49,8 @@ enum Stylesheet {
     details.alle-hinweise { margin: 0.5rem 0 1.5rem; }
     details.alle-hinweise summary, details.legende summary { cursor: pointer; color: var(--link); }
     details.legende { margin: 2rem 0 1rem; }
+    /* What a closed details element holds, once more for print (a closed details element does not print its content). */
+    .nur-druck { display: none; }
     .nebentext, figcaption, .download { color: var(--muted); }
     dl.eckdaten { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; }
     dl.eckdaten dt { font-weight: bold; }
@@ -84,9 +85,9 @@ enum Stylesheet {
       svg.diagramm .hohl { fill: var(--background); }
     }
     @media (forced-colors: active) {
-      svg.diagramm { color: CanvasText; }
-      svg.diagramm .farbe-0, svg.diagramm .farbe-1, svg.diagramm .farbe-2, svg.diagramm .farbe-3 { fill: CanvasText; stroke: CanvasText; }
-      svg.diagramm .hohl { fill: Canvas; }
+      svg.diagramm { color: WindowText; }
+      svg.diagramm .farbe-0, svg.diagramm .farbe-1, svg.diagramm .farbe-2, svg.diagramm .farbe-3 { fill: WindowText; stroke: WindowText; }
+      svg.diagramm .hohl { fill: Window; }
     }
     svg.diagramm [fill="none"] { fill: none; }
     @media (max-width: 30rem) {
@@ -99,7 +100,7 @@ enum Stylesheet {
     @page { size: A4; margin: 16mm 15mm 18mm; }
     @media print {
       :root { font-size: 10pt; --text: #000000; --muted: #333333; --link: #000000; --line: #555555; --soft: #eeeeee;
-        --warn-bg: #ffffff; --background: #ffffff; color-scheme: light; }
+        --warn-bg: #ffffff; --background: #ffffff; }
       .sprunglink, nav, .download, details.alle-hinweise > summary { display: none; }
       .kopf { display: block; border-bottom: 1pt solid #000000; padding: 0 0 2mm; }
       .kopf, main, .fuss { max-width: none; padding-left: 0; padding-right: 0; }
@@ -117,7 +118,8 @@ enum Stylesheet {
       figure { margin: 2mm 0 4mm; }
       h2 { margin-top: 6mm; }
       .hinweis { border-left: 2pt solid #000000; background: none; }
-      details.alle-hinweise::details-content, details.legende::details-content { content-visibility: visible; display: block; }
+      details.alle-hinweise, details.legende { display: none; }
+      .nur-druck { display: block; }
       a.fundstelle { overflow-wrap: anywhere; }
       .nur-bildschirm { display: none; }
     }

@@ -148,11 +148,14 @@ struct ComparisonPage: Sendable {
         if !rest.isEmpty {
             // The summary counts all notes and groups the others by kind; the list holds the others (the key ones
             // stand above), so nothing is printed twice.
+            let heading = SummaryText.allNotesHeading(section.notes.count) + ": weitere " + GermanFormat.integer(rest.count)
+                + " (" + ReportWords.kindCounts(rest) + ")"
             nodes.append(.element("details", [("class", "alle-hinweise")], [
-                .element("summary", [], [.text(SummaryText.allNotesHeading(section.notes.count) + ": weitere "
-                                               + GermanFormat.integer(rest.count) + " (" + ReportWords.kindCounts(rest) + ")")]),
+                .element("summary", [], [.text(heading)]),
                 .list(rest.map(item)),
             ]))
+            // Printed instead of the details element, which prints closed.
+            nodes.append(.div([("class", "nur-druck")], [.p([], [.strong(heading)]), .list(rest.map(item))]))
         }
         return nodes
     }
