@@ -78,6 +78,22 @@ import Testing
         assertSnapshot(of: result.stdout, as: .lines)
     }
 
+    @Test("--peer-group list:FILE takes a Vergleichsring's members from a file; JSON names rule and members; a bad rule is refused")
+    func peerGroupList() throws {
+        let workspace = try CompareFixtures.workspace()
+        defer { workspace.remove() }
+        try Data("# Vergleichsring Nord\nstadt-b\n\nkreis-c\n".utf8).write(to: workspace.root.appendingPathComponent("ring.txt"))
+        let result = try BenchProcess.run(["compare", "kreis-a", "--peers", "--peer-group", "list:ring.txt", "--metric", "services-online",
+                                           "--format", "json"], in: workspace.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let group = try #require(json["peerGroup"] as? [String: Any])
+        #expect(group["rule"] as? String == "list" && group["list"] as? String == "ring")
+        #expect((group["members"] as? [[String: Any]])?.compactMap { $0["slug"] as? String } == ["kreis-c", "stadt-b"])
+        let bad = try BenchProcess.run(["compare", "kreis-a", "--peers", "--peer-group", "nachbarn"], in: workspace.root)
+        #expect(bad.status != 0 && bad.stderr.contains("--peer-group 'nachbarn' is not a rule"), "\(bad.stderr)")
+    }
+
     @Test("bench gaps lists what each side would have to report", arguments: ["table", "markdown"])
     func gaps(format: String) throws {
         let workspace = try CompareFixtures.workspace()

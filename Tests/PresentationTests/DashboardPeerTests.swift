@@ -154,6 +154,10 @@ struct DashboardPeerTests {
             try ComparisonReport(peerViewOf: Slug("amt-x")!, among: datasets, reference: ReferenceCatalogue(),
                                  rule: .levelAndSize, sizeClasses: Fixtures.sizeClasses)
         }
+        // Nor does "kind unknown" make a group of its own.
+        #expect(throws: ComparisonError.noPeerGroup(slug: "amt-x", why: "its kind is unknown (kind in municipality.yaml)")) {
+            try ComparisonReport(peerViewOf: Slug("amt-x")!, among: datasets, reference: ReferenceCatalogue(), rule: .kind)
+        }
     }
 
     @Test("The digest path gives the same report as the dataset path")

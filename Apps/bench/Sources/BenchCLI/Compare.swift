@@ -52,6 +52,9 @@ extension Bench {
             if peerGroup != nil && !peers {
                 throw ValidationError("--peer-group chooses the peers of --peers: add --peers (e.g. 'bench compare leverkusen --peers --peer-group kind').")
             }
+            if let rule = peerGroup, !["level-and-size", "kind", "land", "all"].contains(rule), !(rule.hasPrefix("list:") && rule.count > 5) {
+                throw ValidationError("--peer-group '\(rule)' is not a rule: use level-and-size, kind, land, all or list:FILE.")
+            }
             if peers {
                 guard slugs.count == 1 else {
                     throw ValidationError("--peers compares one municipality with all others of its kind: name exactly one (e.g. 'bench compare leverkusen --peers').")

@@ -185,6 +185,10 @@ public struct PeerSelection: Sendable, Hashable {
         leftOut = []
         switch rule {
         case .kind:
+            // "Kind unknown" is no kind: such authorities never form a group of their own.
+            guard subject.kind != .unknown else {
+                throw .noPeerGroup(slug: subject.slug.rawValue, why: "its kind is unknown (kind in municipality.yaml)")
+            }
             members = others.filter { $0.kind == subject.kind }
         case .land:
             guard !subject.land.isEmpty else { throw .noPeerGroup(slug: subject.slug.rawValue, why: "its Land is not known") }

@@ -306,7 +306,7 @@ extension ServicesOnlineSection.Part {
                        "Anteil der bekannten Online-Dienste, die funktionieren"),
                 figure(.count(rows.ozgWithWorking, .exact),
                        "aus den OZG-IDs der Zeilen" + (rows.workingWithoutOzgID > 0
-                           ? "; \(GermanFormat.integer(rows.workingWithoutOzgID)) Zeilen ohne eigene OZG-ID nicht gezählt" : "")),
+                           ? "; \(GermanFormat.integer(rows.workingWithoutOzgID)) Zeilen ohne OZG-ID aus der Quelle nicht gezählt" : "")),
             ]
             let subject = side.noteSubject(.servicesOnline)
             let dashboardNotes = [ComparabilityNote(subject, .dashboardRows(rows.rowCounts)),
