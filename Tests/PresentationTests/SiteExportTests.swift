@@ -32,7 +32,8 @@ struct SiteExportTests {
 
     @Test func comparisonPageShowsTheReportsFiguresNotesAndSources() throws {
         let page = try #require(try render()["vergleiche/leverkusen_aachen.html"])
-        #expect(page.contains("<td>ca. 21,6\u{a0}% (41 von 190); Stand 23.05.2025; OZG-Leistungen<sup> [<a href=\"#quelle-1\" class=\"fussnote\">1</a>]</sup></td>"))
+        // Footnote numbers are the site's: Aachen's one document is 1, Leverkusen's two are 2 (the older) and 3.
+        #expect(page.contains("<td>ca. 21,6\u{a0}% (41 von 190); Stand 23.05.2025; OZG-Leistungen<sup> [<a href=\"#quelle-3\" class=\"fussnote\">3</a>]</sup></td>"))
         #expect(page.contains("<td>23,8\u{a0}% (283 von 1.187); Stand 28.05.2024; LeiKa-Leistungen<sup>"))
         #expect(page.contains("<td>41–245\u{a0}LeiKa-Leistungen; Stand 23.05.2025; Grenzen aus dem Katalog<sup>"))
         #expect(page.contains("<li><strong>Verschiedene Zähleinheiten: </strong>Leverkusen zählt OZG-Leistungen und Aachen zählt LeiKa-Leistungen. "))
@@ -46,7 +47,7 @@ struct SiteExportTests {
         // Each row drawn is its own small drawing.
         #expect(page.components(separatedBy: "<svg ").count - 1 == 4)
         #expect(page.contains(#"<th scope="col">StädteRegion Aachen</th>"#))
-        #expect(page.contains(#"<li id="quelle-1">Stadt Leverkusen: „Anträge vom 10.04.2025 bis 15.05.2025 – Stellungnahme der Verwaltung“, Stellungnahme vom 28.05.2025, Nr. 2025/3290, 2025/3291; Finanz- und Digitalisierungsausschuss; Fundstelle: seeds/000.txt (<a href="../quellen.html#quelle-leverkusen-lev-2025-05-stellungnahme">im Quellenverzeichnis</a>)</li>"#))
+        #expect(page.contains(#"<li id="quelle-3" value="3">Stadt Leverkusen: „Anträge vom 10.04.2025 bis 15.05.2025 – Stellungnahme der Verwaltung“, Stellungnahme vom 28.05.2025, Nr. 2025/3290, 2025/3291; Finanz- und Digitalisierungsausschuss; Fundstelle: seeds/000.txt (<a href="../quellen.html#quelle-leverkusen-lev-2025-05-stellungnahme">im Quellenverzeichnis</a>)</li>"#))
     }
 
     @Test func aComparisonTableDownloadsAsOneValuePerCell() throws {
@@ -55,7 +56,7 @@ struct SiteExportTests {
         let lines = csv.dropFirst().components(separatedBy: "\r\n")
         #expect(lines[0] == "Zeile;Spalte;Art;Wert;Untergrenze;Obergrenze;Zähler;Nenner;Einheit;Angabe;Stand;Quelle;Anmerkung")
         // ca. 21,6 % is 41 of about 190: the share, its numerator and denominator, each in its own cell, as numbers.
-        #expect(lines.contains { $0.hasPrefix("Online, in der eigenen Zähleinheit;Stadt Leverkusen;Anteil;21,5789;;;41;190;%;ungefähr;2025-05-23;\"[1] ") })
+        #expect(lines.contains { $0.hasPrefix("Online, in der eigenen Zähleinheit;Stadt Leverkusen;Anteil;21,5789;;;41;190;%;ungefähr;2025-05-23;\"[3] ") })
         // Bounds as two numbers, not "41–245 LeiKa-Leistungen" in one cell.
         #expect(lines.contains { $0.hasPrefix("Online, in LeiKa-Leistungen;Stadt Leverkusen;Spanne;;41;245;;;LeiKa-Leistungen;;2025-05-23;") })
         #expect(!csv.contains("Stand 23.05.2025"))
@@ -77,6 +78,16 @@ struct SiteExportTests {
             .render(SiteFixtures.content)
         let start = try #require(licensed.first { $0.path == "index.html" })
         #expect(String(decoding: start.contents, as: UTF8.self).contains("Lizenz: Datenlizenz Deutschland – Namensnennung – Version 2.0."))
+    }
+
+    @Test func aDocumentHasOneFootnoteNumberOnEveryPage() throws {
+        let files = try render()
+        let comparison = try #require(files["vergleiche/leverkusen_aachen.html"])
+        let profile = try #require(files["kommunen/leverkusen.html"])
+        // Leverkusen's Stellungnahme of 28.05.2025 is number 3 on its profile and on the comparison page alike.
+        for page in [comparison, profile] {
+            #expect(page.contains(#"<li id="quelle-3" value="3">Stadt Leverkusen: „Anträge"#) || page.contains(#"<li id="quelle-3" value="3">„Anträge"#))
+        }
     }
 
     @Test func oneLegendForTheWordsOfMissingValues() throws {

@@ -24,6 +24,9 @@ struct SiteContext: Sendable {
     var sizeClasses: [SizeClass]
     /// Each municipality's oldest and newest snapshot, found once (a census can hold millions of dated rows).
     var snapshotSpans: [Slug: (first: PartialDate, last: PartialDate)]
+    /// Each document's footnote number, the same on every page of the site: the municipalities by slug, each one's
+    /// documents oldest first ("slug/id" as key).
+    var footnoteNumbers: [String: Int] = [:]
 
     init(content: SiteContent, options: SiteOptions) {
         self.reference = content.reference
@@ -46,8 +49,19 @@ struct SiteContext: Sendable {
             if let first, let last { spans[dataset.slug] = (first, last) }
         }
         self.snapshotSpans = spans
+        var number = 0
+        for dataset in datasets {
+            for source in dataset.sources.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) })
+            where footnoteNumbers[dataset.slug.rawValue + "/" + source.id] == nil {
+                number += 1
+                footnoteNumbers[dataset.slug.rawValue + "/" + source.id] = number
+            }
+        }
         self.layout.dataDate = (spans.values.map(\.last) + datasets.flatMap { $0.sources.map(\.date) }).max()
     }
+
+    /// The site-wide footnote number of a document (nil for one no dataset of the site lists).
+    func footnote(_ slug: Slug, _ sourceID: String) -> Int? { footnoteNumbers[slug.rawValue + "/" + sourceID] }
 
     /// A document's location as a reader follows it: a link where it is a web address, else its text.
     static func location(_ location: String) -> HTMLNode {

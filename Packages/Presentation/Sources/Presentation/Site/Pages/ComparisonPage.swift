@@ -10,9 +10,12 @@ struct ComparisonPage: Sendable {
     func render(_ site: SiteContext) -> RenderedPage {
         let title = ReportWords.title(report)
         let sources = report.sources
+        // Footnote numbers are the site's, the same for a document on every page; the list follows them.
+        let numbered = sources.enumerated().map { index, source in (source, site.footnote(source.slug, source.sourceID) ?? index + 1) }
+            .sorted { $0.1 < $1.1 }
         var footnoteTexts: [Int: String] = [:]
-        for (index, source) in sources.enumerated() { footnoteTexts[index + 1] = ReportWords.source(source, in: report) }
-        let footnoteOf = Dictionary(sources.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        for (source, number) in numbered { footnoteTexts[number] = ReportWords.source(source, in: report) }
+        let footnoteOf = Dictionary(numbered.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         let fileStem = "vergleich-" + report.participants.map(\.slug.rawValue).joined(separator: "_")
 
         var intro: [HTMLNode] = [.p([("class", "nebentext")], [.text(site.layout.stamp)]), ComparisonPage.glance(report)]
@@ -48,8 +51,8 @@ struct ComparisonPage: Sendable {
         if sources.isEmpty {
             content.append(.p("Keine Zahl dieses Vergleichs nennt eine Quelle."))
         } else {
-            content.append(.element("ol", [("class", "quellen")], sources.enumerated().map { index, source in
-                .element("li", [("id", "quelle-\(index + 1)")], [
+            content.append(.element("ol", [("class", "quellen")], numbered.map { source, number in
+                .element("li", [("id", "quelle-\(number)"), ("value", String(number))], [
                     .text(ReportWords.source(source, in: report)),
                     site.location(of: source).isEmpty ? .group([])
                         : .group([.text("; Fundstelle: "), SiteContext.location(site.location(of: source))]),

@@ -20,9 +20,11 @@ struct MunicipalityPage: Sendable {
         let sources = orderedSources
         var footnoteOf: [String: Int] = [:]
         var footnoteTexts: [Int: String] = [:]
+        // The site's footnote numbers, the same for a document on every page.
         for (index, source) in sources.enumerated() where footnoteOf[source.id] == nil {
-            footnoteOf[source.id] = index + 1
-            footnoteTexts[index + 1] = SiteContext.describe(SourceReference(slug: dataset.slug, source: source))
+            let number = site.footnote(dataset.slug, source.id) ?? index + 1
+            footnoteOf[source.id] = number
+            footnoteTexts[number] = SiteContext.describe(SourceReference(slug: dataset.slug, source: source))
         }
         let footnotes: (String) -> [Int] = { id in footnoteOf[id].map { [$0] } ?? [] }
         let stem = "kommune-" + dataset.slug.rawValue
@@ -79,7 +81,7 @@ struct MunicipalityPage: Sendable {
 
         content.append(.heading(2, id: "quellen", "Quellen"))
         content.append(.element("ol", [("class", "quellen")], sources.enumerated().map { index, source in
-            .element("li", [("id", "quelle-\(index + 1)")], [
+            .element("li", [("id", "quelle-\(footnoteOf[source.id] ?? index + 1)"), ("value", String(footnoteOf[source.id] ?? index + 1))], [
                 .text(SiteContext.describe(SourceReference(slug: dataset.slug, source: source)) + " ("),
                 .link(path.link(to: .sources, fragment: SiteContext.sourceAnchor(dataset.slug, source.id)), "im Quellenverzeichnis"),
                 .text(")"),
