@@ -90,6 +90,21 @@ struct SiteExportTests {
         }
     }
 
+    @Test func aProjectNamedByTwoReportsIsOneLine() throws {
+        var leverkusen = SiteFixtures.leverkusen
+        leverkusen.projects.append(Project(projectID: "ikfz", name: "i-Kfz", scope: .ozg, ozgID: .known(OzgID(10439)), start: .unknown,
+                                           goLive: .known(PartialDate("2026-01")!), goLiveKind: .planned, status: "Go-Live",
+                                           statusDate: PartialDate("2025-12-15")!, channel: .efa, motion: "2025/3290",
+                                           sourceID: "lev-2021-11-bericht"))
+        let content = SiteContent(datasets: [leverkusen, SiteFixtures.aachen], comparisons: [SiteFixtures.report],
+                                  reference: SiteFixtures.content.reference)
+        let page = try #require(try render(content)["kommunen/leverkusen.html"])
+        let table = try #require(page.components(separatedBy: "id=\"tabelle-projekte\"").dropFirst().first)
+        #expect(table.components(separatedBy: "<th scope=\"row\">i-Kfz</th>").count - 1 == 1)
+        #expect(table.contains("in Umsetzung (Stand 28.05.2025) → Go-Live (Stand 15.12.2025)"))
+        #expect(table.contains("<td>28.05.2025, 15.12.2025</td><td>Januar 2026, geplant</td><td>EfA-Nachnutzung</td><td>2025/3290</td>"))
+    }
+
     @Test func oneLegendForTheWordsOfMissingValues() throws {
         let page = try #require(try render()["vergleiche/leverkusen_aachen.html"])
         #expect(page.contains("<details class=\"legende\">"))

@@ -386,26 +386,41 @@ struct MunicipalityPage: Sendable {
                                 footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
         guard !projects.isEmpty else { return [] }
         let sorted = projects.sorted { ($0.projectID, $0.statusDate, $0.sourceID) < ($1.projectID, $1.statusDate, $1.sourceID) }
+        // A project that several reports name (one row per report and date) is one line: its states in order, each
+        // with its date and source; the rest as the latest report has it.
+        var groups: [[Project]] = []
+        for project in sorted {
+            if let last = groups.last?.last, last.projectID == project.projectID { groups[groups.count - 1].append(project) } else { groups.append([project]) }
+        }
         let table = DataTable(
             caption: caption,
             columns: ["Projekt", "Art", "Status", "Stand", "Go-Live", "Umsetzungsweg", "Antrag"],
-            rows: sorted.map { project in
-                // The common scale's word, where it says more than the municipality's own.
-                let common = dataset.statusMapping[project.status]?.projectState?.germanName
-                let state = common.map { $0.lowercased() == project.status.lowercased() ? "" : " (" + $0 + ")" } ?? ""
+            rows: groups.map { group in
+                let project = group[group.count - 1]
+                func state(_ project: Project) -> String {
+                    // The common scale's word, where it says more than the municipality's own.
+                    let common = dataset.statusMapping[project.status]?.projectState?.germanName
+                    return project.status + (common.map { $0.lowercased() == project.status.lowercased() ? "" : " (" + $0 + ")" } ?? "")
+                }
+                let states = group.count == 1 ? state(project)
+                    : group.map { state($0) + " (Stand " + GermanFormat.date($0.statusDate) + ")" }.joined(separator: " → ")
+                var seen = Set<Int>()
+                let cited = group.flatMap { footnotes($0.sourceID) }.filter { seen.insert($0).inserted }
                 var goLive = project.goLive.value.map(GermanFormat.date) ?? "unbekannt"
                 switch project.goLiveKind {
                 case .actual: goLive += ", erfolgt"
                 case .planned: goLive += ", geplant"
                 case .unknown: break
                 }
+                var motions: [String] = []
+                for motion in group.compactMap(\.motion) where !motions.contains(motion) { motions.append(motion) }
                 return DataTable.Row(header: project.name, cells: [
                     DataTable.Cell(project.scope.germanName),
-                    DataTable.Cell(project.status + state, footnotes: footnotes(project.sourceID)),
-                    DataTable.Cell(GermanFormat.date(project.statusDate)),
+                    DataTable.Cell(states, footnotes: cited),
+                    DataTable.Cell(group.map { GermanFormat.date($0.statusDate) }.joined(separator: ", ")),
                     DataTable.Cell(goLive),
                     DataTable.Cell(project.channel.germanName),
-                    DataTable.Cell(project.motion ?? "–"),
+                    DataTable.Cell(motions.isEmpty ? "–" : motions.joined(separator: ", ")),
                 ])
             },
             fileName: stem + "-" + id)
