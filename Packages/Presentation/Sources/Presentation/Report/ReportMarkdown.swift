@@ -16,6 +16,10 @@ struct ReportMarkdown {
         if let group = report.peerGroup {
             lines += ["", escaped(ReportWords.peerGroup(group))]
         }
+        if !report.sections.isEmpty {
+            lines += ["", "**" + SummaryText.heading + ":**", ""]
+            lines += report.sections.map { "- " + escaped(section: $0) }
+        }
         for section in report.sections {
             let summary = report.summary(of: section)
             lines += ["", "## " + section.title, "", "**" + SummaryText.heading + ":** " + escaped(SummaryText.paragraph(summary, in: report)),
@@ -49,6 +53,11 @@ struct ReportMarkdown {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Leistungen online: Ein Vergleich der Werte ist nicht möglich, …" for the list at the top.
+    private func escaped(section: MetricSection) -> String {
+        escaped(section.title + ": " + SummaryText.verdict(report.summary(of: section), in: report))
     }
 
     /// A figure in one table cell: value, footnotes, date and remark.

@@ -25,6 +25,15 @@ struct ReportTable {
         if let group = report.peerGroup {
             lines += [""] + wrapped(ReportWords.peerGroup(group), width: Self.width)
         }
+        // The answers first: each metric's verdict in one line, before any table.
+        if !report.sections.isEmpty {
+            lines += ["", style.bold(SummaryText.heading + ":")]
+            for section in report.sections {
+                let text = wrapped(section.title + ": " + SummaryText.verdict(report.summary(of: section), in: report), width: Self.width - 2)
+                lines.append("• " + text[0])
+                lines += text.dropFirst().map { "  " + $0 }
+            }
+        }
         for section in report.sections {
             lines += [""] + block(section)
         }
