@@ -57,7 +57,7 @@ struct ReportMarkdown {
 
     /// "Leistungen online: Ein Vergleich der Werte ist nicht möglich, …" for the list at the top.
     private func escaped(section: MetricSection) -> String {
-        escaped(section.title + ": " + SummaryText.verdict(report.summary(of: section), in: report))
+        escaped(SummaryText.line(section, in: report))
     }
 
     /// A figure in one table cell: value, footnotes, date and remark.

@@ -29,7 +29,7 @@ struct ReportTable {
         if !report.sections.isEmpty {
             lines += ["", style.bold(SummaryText.heading + ":")]
             for section in report.sections {
-                let text = wrapped(section.title + ": " + SummaryText.verdict(report.summary(of: section), in: report), width: Self.width - 2)
+                let text = wrapped(SummaryText.line(section, in: report), width: Self.width - 2)
                 lines.append("• " + text[0])
                 lines += text.dropFirst().map { "  " + $0 }
             }

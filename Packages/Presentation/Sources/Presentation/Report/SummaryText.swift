@@ -62,6 +62,13 @@ public enum SummaryText {
         return value.isKnown ? " meldet " : ": "
     }
 
+    /// One line of the list at the top of a report: "Weitere Kennzahlen („Tablets“): Den höheren Wert meldet Stadt B."
+    public static func line(_ section: MetricSection, in report: ComparisonReport) -> String {
+        let summary = report.summary(of: section)
+        return section.title + (summary.label.isEmpty ? "" : " (" + GermanFormat.quoted(summary.label) + ")") + ": "
+            + verdict(summary, in: report)
+    }
+
     /// A figure with its unit and date: "21,6 % (41 von 190 OZG-Leistungen), Stand 23.05.2025".
     static func figure(_ statement: SectionSummary.Statement) -> String {
         let value = statement.figure.value
