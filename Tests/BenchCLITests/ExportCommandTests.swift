@@ -29,7 +29,8 @@ import Testing
         let result = try BenchProcess.run(["export", "site", "--out", "site", "--contact", "Fachbereich 04, digital@example.org"],
                                           in: workspace.root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("wrote 8 pages and 21 CSV tables to site"))
+        // 21 tables and the download of all figures.
+        #expect(result.stdout.hasPrefix("wrote 8 pages and 22 CSV tables to site"))
         for step in ["[1/5] Inhalte prüfen", "[2/5] Seiten erzeugen", "[3/5] Tabellen als CSV erzeugen",
                      "[4/5] Stilvorlage und Seitenübersicht erzeugen", "[5/5] Ordner schreiben"] {
             #expect(result.stderr.contains(step), "missing step \(step)")
@@ -95,11 +96,12 @@ import Testing
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         let one = try Self.files(in: workspace.url("eins")), two = try Self.files(in: workspace.url("zwei"))
         // 11 pages (start, 3 profiles, 3 pairs, 4 about the site), 23 CSV tables (2 of them the peer groups of the two
-        // Kreise, each the other's), the stylesheet, the marker.
+        // Kreise, each the other's) and all figures as CSV and JSON, the stylesheet, the marker.
         #expect(one.keys.filter { $0.hasSuffix(".html") }.count == 11)
-        #expect(one.keys.filter { $0.hasSuffix(".csv") }.count == 23)
+        #expect(one.keys.filter { $0.hasSuffix(".csv") }.count == 24)
         #expect(one.keys.contains("daten/kommune-kreis-a-vergleichsgruppe.csv"))
-        #expect(one.count == 36)
+        #expect(one.keys.contains("daten/alle-zahlen.json"))
+        #expect(one.count == 38)
         #expect(one == two)
         // Exporting again into the same folder replaces the earlier export without asking.
         let again = try BenchProcess.run(["export", "site", "--out", "eins", "--pairs", "all"], in: workspace.root)

@@ -8,6 +8,7 @@ import Storage
 
 extension MetricID: @retroactive ExpressibleByArgument {}
 extension ReportFormat: @retroactive ExpressibleByArgument {}
+extension NoteSelection: @retroactive ExpressibleByArgument {}
 
 extension Bench {
     struct Compare: ParsableCommand {
@@ -33,6 +34,11 @@ extension Bench {
         var metrics: [MetricID] = []
 
         @OptionGroup var reportOptions: ReportOptions
+
+        @Option(name: .customLong("notes"), help: ArgumentHelp(
+            "Which comparability notes the table shows: key (default: the notes that change how a figure reads, at most three per metric, and how many there are) or all. Markdown, CSV and JSON carry every note.",
+            valueName: "key|all"))
+        var notes: NoteSelection = .key
 
         @Flag(help: "Compare the one municipality named with the median and quartiles of its peer group (by default: the same level of government and population size class).")
         var peers = false
@@ -65,7 +71,8 @@ extension Bench {
                 let subjects: ComparisonRequest.Subjects = peers ? .peers(of: named[0], rule: try peerRule(workspace)) : .named(named)
                 let request = ComparisonRequest(subjects, asOf: reportOptions.date, metrics: Set(metrics))
                 let report = try databaseOptions.derivation(for: workspace) { try $0.comparison(request) }
-                print(ReportRenderer.render(report, as: reportOptions.format, colour: reportOptions.wantsColour), terminator: "")
+                print(ReportRenderer.render(report, as: reportOptions.format, colour: reportOptions.wantsColour, notes: notes),
+                      terminator: "")
             }
         }
     

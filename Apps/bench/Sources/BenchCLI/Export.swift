@@ -44,9 +44,13 @@ extension Bench.Export {
         var contact: String?
 
         @Option(name: .customLong("generated-at"),
-                help: ArgumentHelp("A publication date printed on every page (YYYY-MM-DD); without it the pages carry no date.",
+                help: ArgumentHelp("A publication date printed on every page (YYYY-MM-DD); without it the pages carry the newest date the data names (Datenstand), so the same data gives the same bytes.",
                                    valueName: "date"))
         var generatedAt: String?
+
+        @Option(help: ArgumentHelp("The licence under which the figures are offered, as the all-figures download (daten/alle-zahlen.csv and .json) names it (e.g. \"Datenlizenz Deutschland – Namensnennung – Version 2.0\"); without it the download says that none is named.",
+                                   valueName: "text"))
+        var licence: String?
 
         @Flag(help: "Replace the output folder even when it holds files that bench did not write.")
         var force = false
@@ -95,7 +99,7 @@ extension Bench.Export {
                     return (inputs, try derivation.sitePotentials(inputs.datasets, reference: inputs.reference, rule: rule,
                                                                   threshold: potentialsThreshold))
                 }
-                let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) })
+                let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) }, licence: licence)
                 if !options.hasContact {
                     printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
                 }

@@ -27,6 +27,8 @@ struct ReportCSV {
             }
         }
         for section in report.sections {
+            lines.append(line([section.id.rawValue, SummaryText.heading, "auf-einen-blick", "", "", "", "", "", "", "", "", "", "", "",
+                               SummaryText.paragraph(report.summary(of: section), in: report)]))
             if case .notComparable(let reason) = section.comparability {
                 lines.append(line([section.id.rawValue, "", "nicht-vergleichbar", "", "", "", "", "", "", "", "", "", "", "", reason]))
             }

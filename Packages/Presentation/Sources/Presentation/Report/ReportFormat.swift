@@ -13,13 +13,24 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case json
 }
 
+/// Which comparability notes a text report writes out.
+public enum NoteSelection: String, Sendable, CaseIterable {
+    /// The notes that change how a figure reads (at most three per section), and how many there are in all.
+    case key
+    /// Every note.
+    case all
+}
+
 /// Renders comparisons and gaps checklists as text. Pure: the same input gives the same bytes.
 public enum ReportRenderer {
     /// The report in `format`; `colour` adds ANSI colours to the table (the caller decides whether the terminal wants them).
-    public static func render(_ report: ComparisonReport, as format: ReportFormat, colour: Bool = false) -> String {
+    /// `notes` chooses, for the terminal table, whether every note is written or only the key ones with the count
+    /// (Markdown writes the key ones first and the others after them; CSV and JSON carry every note).
+    public static func render(_ report: ComparisonReport, as format: ReportFormat, colour: Bool = false,
+                              notes: NoteSelection = .key) -> String {
         let text: String
         switch format {
-        case .table: text = ReportTable(report: report, style: TerminalStyle(colour: colour)).text
+        case .table: text = ReportTable(report: report, style: TerminalStyle(colour: colour), notes: notes).text
         case .markdown: text = ReportMarkdown(report: report).text
         case .csv: text = ReportCSV(report: report).text
         case .json: text = ReportJSON.text(report)

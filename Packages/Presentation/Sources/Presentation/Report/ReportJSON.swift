@@ -102,6 +102,8 @@ enum ReportJSON {
         var definition: String
         var comparability: String
         var notComparableReason: String?
+        /// "Auf einen Blick": the sentences the section opens with.
+        var summary: [String]
         var rows: [RowEntry]
         var notes: [NoteEntry]
     }
@@ -123,6 +125,8 @@ enum ReportJSON {
     struct NoteEntry: Encodable {
         var kind: String
         var text: String
+        /// Whether the note is one of those that change how a figure reads (shown beside the figures).
+        var key: Bool
     }
 
     struct SourceEntry: Encodable {
@@ -144,16 +148,17 @@ enum ReportJSON {
             case .withCaveats: (status, reason) = ("with-caveats", nil)
             case .notComparable(let why): (status, reason) = ("not-comparable", why)
             }
+            let summary = report.summary(of: section)
             return SectionEntry(
                 id: section.id.rawValue, title: section.title, definition: section.definition, comparability: status,
-                notComparableReason: reason,
+                notComparableReason: reason, summary: SummaryText.sentences(summary, in: report),
                 rows: section.rows.map { row in
                     RowEntry(key: row.key, label: row.label, note: row.note.isEmpty ? nil : row.note, cells: row.cells.map { figure in
                         CellEntry(figure: PlainFigure(figure.value), asOf: figure.asOf?.description,
                                   sources: figure.sources.compactMap(report.footnote), remark: figure.remark.isEmpty ? nil : figure.remark)
                     })
                 },
-                notes: section.notes.map { NoteEntry(kind: $0.kind.rawValue, text: NoteText.german($0)) })
+                notes: section.notes.map { NoteEntry(kind: $0.kind.rawValue, text: NoteText.german($0), key: summary.keyNotes.contains($0)) })
         }
         let document = Document(
             title: ReportWords.title(report), asOf: report.asOf?.description,

@@ -16,12 +16,15 @@ struct ReportMarkdown {
         if let group = report.peerGroup {
             lines += ["", escaped(ReportWords.peerGroup(group))]
         }
+        if !report.sections.isEmpty {
+            lines += ["", "**" + SummaryText.heading + ":**", ""]
+            lines += report.sections.map { "- " + escaped(section: $0) }
+        }
         for section in report.sections {
-            lines += ["", "## " + section.title, "", "*" + escaped(section.definition) + "*", "",
+            let summary = report.summary(of: section)
+            lines += ["", "## " + section.title, "", "**" + SummaryText.heading + ":** " + escaped(SummaryText.paragraph(summary, in: report)),
+                      "", "*" + escaped(section.definition) + "*", "",
                       "Vergleichbarkeit: " + ReportWords.comparability(section.comparability)]
-            if case .notComparable(let reason) = section.comparability {
-                lines += ["", "**" + escaped(reason) + "**"]
-            }
             if !section.rows.isEmpty {
                 let columns = report.columns
                 lines += ["", "| | " + columns.map { escaped($0.title) + "<br>" + escaped($0.subtitle) }.joined(separator: " | ") + " |",
@@ -32,8 +35,14 @@ struct ReportMarkdown {
                 }
             }
             if !section.notes.isEmpty {
-                lines += ["", "**Hinweise zur Vergleichbarkeit**", ""]
-                lines += section.notes.map { "- **" + ReportWords.noteTitle($0.kind) + ":** " + escaped(NoteText.german($0)) }
+                func item(_ note: ComparabilityNote) -> String { "- **" + ReportWords.noteTitle(note.kind) + ":** " + escaped(NoteText.german(note)) }
+                lines += ["", "**" + SummaryText.keyNotesHeading(summary) + "**", ""]
+                lines += summary.keyNotes.map(item)
+                let rest = section.notes.filter { !summary.keyNotes.contains($0) }
+                if !rest.isEmpty {
+                    lines += ["", "**Weitere Hinweise (" + ReportWords.kindCounts(rest) + ")**", ""]
+                    lines += rest.map(item)
+                }
             }
         }
         let sources = report.sources
@@ -44,6 +53,11 @@ struct ReportMarkdown {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Leistungen online: Ein Vergleich der Werte ist nicht möglich, …" for the list at the top.
+    private func escaped(section: MetricSection) -> String {
+        escaped(SummaryText.line(section, in: report))
     }
 
     /// A figure in one table cell: value, footnotes, date and remark.

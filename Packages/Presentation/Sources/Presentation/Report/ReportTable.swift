@@ -6,6 +6,7 @@ import Domain
 struct ReportTable {
     var report: ComparisonReport
     var style: TerminalStyle
+    var notes: NoteSelection = .key
 
     /// The width the text aims at: notes and definitions wrap here.
     static let width = 100
@@ -23,6 +24,15 @@ struct ReportTable {
         }
         if let group = report.peerGroup {
             lines += [""] + wrapped(ReportWords.peerGroup(group), width: Self.width)
+        }
+        // The answers first: each metric's verdict in one line, before any table.
+        if !report.sections.isEmpty {
+            lines += ["", style.bold(SummaryText.heading + ":")]
+            for section in report.sections {
+                let text = wrapped(SummaryText.line(section, in: report), width: Self.width - 2)
+                lines.append("• " + text[0])
+                lines += text.dropFirst().map { "  " + $0 }
+            }
         }
         for section in report.sections {
             lines += [""] + block(section)
@@ -42,19 +52,25 @@ struct ReportTable {
 
     private func block(_ section: MetricSection) -> [String] {
         var lines = [style.bold("== \(section.title) ==") + "  " + style.dim(ReportWords.comparability(section.comparability))]
-        lines += wrapped(section.definition, width: Self.width)
-        if case .notComparable(let reason) = section.comparability {
-            lines += [""] + wrapped(reason, width: Self.width).map(style.caution)
-        }
+        let summary = report.summary(of: section)
+        lines += [style.bold(SummaryText.heading + ":")] + wrapped(SummaryText.paragraph(summary, in: report), width: Self.width)
+        lines += [""] + wrapped(section.definition, width: Self.width).map(style.dim)
         if !section.rows.isEmpty {
             lines += [""] + table(section.rows)
         }
         if !section.notes.isEmpty {
-            lines += ["", "Hinweise zur Vergleichbarkeit:"]
-            for note in section.notes {
+            let shown = notes == .all ? section.notes : summary.keyNotes
+            lines += ["", (notes == .all ? SummaryText.allNotesHeading(section.notes.count) : SummaryText.keyNotesHeading(summary)) + ":"]
+            for note in shown {
                 let text = wrapped(ReportWords.noteTitle(note.kind) + ": " + NoteText.german(note), width: Self.width - 2)
                 lines.append(style.caution("! ") + text[0])
                 lines += text.dropFirst().map { "  " + $0 }
+            }
+            if shown.count < section.notes.count {
+                let rest = section.notes.count - shown.count
+                lines += wrapped("… und \(rest) " + (rest == 1 ? "weiterer Hinweis" : "weitere Hinweise") + " ("
+                                 + ReportWords.kindCounts(section.notes.filter { !shown.contains($0) })
+                                 + "); alle mit --notes all.", width: Self.width).map(style.dim)
             }
         }
         return lines

@@ -67,6 +67,17 @@ enum ReportWords {
         Methodology.notes.first { $0.kind == kind }?.title ?? "Hinweis"
     }
 
+    /// The notes grouped by kind and counted: "2 × Unbekannte Werte, 1 × Verschiedene Stände", in the order of first use.
+    static func kindCounts(_ notes: [ComparabilityNote]) -> String {
+        var order: [ComparabilityNote.Kind] = []
+        var counts: [ComparabilityNote.Kind: Int] = [:]
+        for note in notes {
+            if counts[note.kind] == nil { order.append(note.kind) }
+            counts[note.kind, default: 0] += 1
+        }
+        return order.map { "\(counts[$0]!) × " + noteTitle($0) }.joined(separator: ", ")
+    }
+
     /// A source as a footnote: "Stadt Leverkusen: „Title“, Stellungnahme vom 28.05.2025, Nr. 2025/3290; Rat".
     static func source(_ source: SourceReference, in report: ComparisonReport) -> String {
         let everyone = report.participants + (report.peerGroup?.members ?? [])

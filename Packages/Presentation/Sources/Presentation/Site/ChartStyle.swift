@@ -1,14 +1,20 @@
 /// What all charts share: colours, sizes, and text that breaks into lines.
 ///
-/// Colours are set as SVG attributes, not CSS, so a chart keeps them when printed or saved on its own. Every mark
-/// reaches at least 3:1 against white and every text 4.5:1; no mark means anything by colour alone, because
-/// each bar and line is labelled with its municipality or series in text.
+/// Text, axes and scale lines are drawn in `currentColor`, so they take the page's text colour in a dark scheme and
+/// in forced colours (a Windows high-contrast theme). The marks' colours are SVG attributes, so a chart saved on its
+/// own keeps them; each mark also has the class `farbe-N`, by which the stylesheet gives them lighter colours in a
+/// dark scheme and system colours in forced colours. Every mark reaches at least 3:1 against white and every text
+/// 4.5:1; no mark means anything by colour alone, because each bar and line is labelled with its municipality or
+/// series in text.
 enum ChartStyle {
     /// One colour per participant or series: dark blue 8.6:1, burnt orange 5.9:1, green 6.4:1, purple 8.3:1.
     static let palette = ["#1f4e79", "#a84300", "#2e6b30", "#5b2a86"]
-    static let text = "#1a1a1a"
-    /// Axes and scale lines: 4.5:1 against white.
-    static let axis = "#6b6b6b"
+    static let text = "currentColor"
+    /// Axes and scale lines.
+    static let axis = "currentColor"
+
+    /// The class of a mark in the colour of `index`, for the stylesheet's dark and forced-colour rules.
+    static func colourClass(_ index: Int) -> String { "farbe-\(index % palette.count)" }
 
     /// The drawing's width in SVG units; the stylesheet scales it to the column and caps it at 24rem, so chart
     /// text stays between about 12.5 pixels (a 320-pixel phone) and 17 pixels (a desktop).

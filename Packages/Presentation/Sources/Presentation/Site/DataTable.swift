@@ -1,4 +1,6 @@
+import Comparison
 import Domain
+import Foundation
 
 /// A table of figures as the site shows it: an HTML table with caption and header scopes, and the same cells as a
 /// CSV download.
@@ -8,10 +10,13 @@ struct DataTable: Sendable {
         var text: String
         /// Footnote numbers of the sources, linked to the page's source list.
         var footnotes: [Int] = []
+        /// The figure the text shows, where the cell shows one: the CSV then takes it apart, one value a cell.
+        var figure: Figure?
 
-        init(_ text: String, footnotes: [Int] = []) {
+        init(_ text: String, footnotes: [Int] = [], figure: Figure? = nil) {
             self.text = text
             self.footnotes = footnotes
+            self.figure = figure
         }
     }
 
@@ -100,6 +105,7 @@ struct DataTable: Sendable {
     /// column with each row's footnote numbers, and below the table the sources they stand for, so the file is
     /// complete on its own.
     func csv(sources: [Int: String]) -> String {
+        if !rows.isEmpty, rows.allSatisfy({ $0.cells.allSatisfy { $0.figure != nil } }) { return tidyCSV(sources: sources) }
         let cited = Set(rows.flatMap { $0.cells.flatMap(\.footnotes) })
         var lines = [cited.isEmpty ? columns : columns + ["Quellen"]]
         for row in rows {
@@ -117,5 +123,80 @@ struct DataTable: Sendable {
             for number in cited.sorted() { lines.append(["[\(number)]", sources[number] ?? ""]) }
         }
         return CSVWriter.spreadsheet.document(lines)
+    }
+
+    /// The columns of a table of figures as CSV: one line per figure, one value per cell.
+    static let tidyColumns = ["Zeile", "Spalte", "Art", "Wert", "Untergrenze", "Obergrenze", "Zähler", "Nenner", "Einheit",
+                              "Angabe", "Stand", "Quelle", "Anmerkung"]
+
+    /// A table of figures as data to calculate with: one line per cell, the value, its bounds, numerator and
+    /// denominator in their own columns as plain numbers (decimal comma, no thousands separator), the unit, whether
+    /// the source gives it exactly, approximately or as a lower bound, the date (ISO) and the documents written out.
+    func tidyCSV(sources: [Int: String]) -> String {
+        CSVWriter.spreadsheet.document([DataTable.tidyColumns] + tidyRecords(sources: sources, textCells: false))
+    }
+
+    /// The records of `tidyCSV`; with `textCells`, a cell without a figure is a line of kind "Text" with its text as value.
+    func tidyRecords(sources: [Int: String], textCells: Bool) -> [[String]] {
+        var lines: [[String]] = []
+        for row in rows {
+            for (column, cell) in zip(columns.dropFirst(), row.cells) {
+                guard let figure = cell.figure else {
+                    if textCells {
+                        let documents = cell.footnotes.map { "[\($0)] " + (sources[$0] ?? "") }.joined(separator: " | ")
+                        lines.append([row.header, column, "Text", cell.text, "", "", "", "", "", "", "", documents, ""])
+                    }
+                    continue
+                }
+                let plain = PlainFigure(figure.value)
+                func number(_ text: String?) -> String { (text ?? "").replacingOccurrences(of: ".", with: ",") }
+                let kinds = ["count": "Anzahl", "share": "Anteil", "interval": "Spanne", "number": "Zahl", "date": "Datum",
+                             "unknown": MissingWords.unknown, "not-applicable": MissingWords.notApplicable]
+                let qualifiers = ["exact": "genau", "approx": "ungefähr", "at-least": "Mindestzahl"]
+                var unit = GermanFormat.unitSuffix(plain.unit ?? "").trimmingCharacters(in: .whitespaces)
+                if unit.isEmpty, plain.kind == "count" || plain.kind == "interval" {
+                    unit = CountingUnit.allCases.map(\.germanName).first { figure.remark.hasPrefix($0) } ?? ""
+                }
+                if plain.kind == "interval", let raw = plain.unit, raw != IndicatorUnit.percent.rawValue, unit.isEmpty { unit = raw }
+                let documents = cell.footnotes.map { "[\($0)] " + (sources[$0] ?? "") }.joined(separator: " | ")
+                let remark = [plain.reason ?? "", figure.remark].filter { !$0.isEmpty }.joined(separator: "; ")
+                lines.append([row.header, column, kinds[plain.kind] ?? plain.kind, number(plain.value), number(plain.low),
+                              number(plain.high), plain.numerator.map(String.init) ?? "", plain.denominator.map(String.init) ?? "",
+                              unit, plain.qualifier.flatMap { qualifiers[$0] } ?? "", figure.asOf?.description ?? "", documents, remark])
+            }
+        }
+        return lines
+    }
+}
+
+/// The words that mark a missing value, the same on every page, in the tables, the charts and the downloads; the
+/// legend on each page that uses them says what each means.
+enum MissingWords {
+    static let unknown = "unbekannt"
+    static let notApplicable = "entfällt"
+    static let noneNamed = "keine genannt"
+    static let notNamed = "nicht genannt"
+    static let notReported = "nicht gemeldet"
+
+    /// Each word with what it means.
+    static let legend: [(String, String)] = [
+        (unknown, "Die Quelle nennt keine Zahl, oder sie lässt sich nicht berechnen; in Klammern steht, was fehlt. Nie als 0 gezählt."),
+        (notReported, "Die Kommune meldet diese Kennzahl nicht (ein Fall von „unbekannt“)."),
+        (notApplicable, "Die Kennzahl trifft auf diese Spalte nicht zu (etwa zu wenige Werte für Quartile, keine Zeilen des OZG-Dashboards)."),
+        (noneNamed, "Eine Liste nennt für dieses Jahr oder diesen Stand nichts; das heißt nicht, dass es nichts gab."),
+        (notNamed, "Für diesen Stand nennt die Quelle diesen Status nicht."),
+    ]
+
+    /// The legend as a description list, for every page whose tables use one of the words.
+    static func legendNode(for text: String) -> HTMLNode? {
+        let used = legend.filter { text.contains($0.0) }
+        guard !used.isEmpty else { return nil }
+        let heading = "Zeichenerklärung: „" + used.map(\.0).joined(separator: "“, „") + "“"
+        let list = HTMLNode.element("dl", [("class", "eckdaten")], used.flatMap { word, meaning in
+            [HTMLNode.element("dt", [], [.text(word)]), .element("dd", [], [.text(meaning)])]
+        })
+        // Printed instead of the details element, which prints closed.
+        return .group([.element("details", [("class", "legende")], [.element("summary", [], [.text(heading)]), list]),
+                       .div([("class", "nur-druck")], [.p([], [.strong(heading)]), list])])
     }
 }

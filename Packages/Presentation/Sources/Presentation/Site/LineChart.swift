@@ -64,11 +64,30 @@ struct LineChart: Sendable {
         content.append(.element("line", coordinates(left, top, left, bottom) + [("stroke", ChartStyle.axis)]))
         content.append(.element("line", coordinates(left, top, right, top) + [("stroke", ChartStyle.axis), ("stroke-dasharray", "4 4")]))
         let dates = Array(Set(series.flatMap { $0.points.map(\.date) })).sorted()
-        // Date labels alternate between two rows, so neighbouring dates never print over each other.
-        for (index, date) in dates.enumerated() {
-            let labelX = min(max(x(date) - 40, 0), ChartStyle.width - 90)
+        // Date labels go in two rows; a label is written only where it keeps clear of the last one in its row, so no
+        // two overlap (the table names every date). The first and the last date are placed first.
+        let order = dates.count > 1 ? [dates[0], dates[dates.count - 1]] + dates.dropFirst().dropLast() : dates
+        var placed: [(PartialDate, Double, Int)] = []
+        for date in order {
+            let text = GermanFormat.date(date)
+            let width = Double(text.count) * ChartStyle.fontSize * 0.6
+            let labelX = min(max(x(date) - width / 2, 0), ChartStyle.width - width)
+            let clear: (Int) -> Bool = { row in
+                !placed.contains { $0.2 == row && labelX < $0.1 + Double(GermanFormat.date($0.0).count) * ChartStyle.fontSize * 0.6 + 6
+                    && $0.1 < labelX + width + 6 }
+            }
+            guard let row = [0, 1].first(where: clear) else { continue }
+            placed.append((date, labelX, row))
+        }
+        for date in dates {
             content.append(.element("line", coordinates(x(date), bottom, x(date), bottom + 4) + [("stroke", ChartStyle.axis)]))
-            content.append(ChartStyle.textLines([GermanFormat.date(date)], x: labelX, y: bottom + 20 + Double(index % 2) * ChartStyle.lineHeight))
+        }
+        for (date, labelX, row) in placed.sorted(by: { $0.0 < $1.0 }) {
+            content.append(ChartStyle.textLines([GermanFormat.date(date)], x: labelX, y: bottom + 20 + Double(row) * ChartStyle.lineHeight))
+        }
+        // A date of month or year precision can mean any day of it: a span under the axis shows how far.
+        let dayX: (Int) -> Double = { day in
+            last > first ? left + 8 + (right - left - 16) * (Double(day) - first) / (last - first) : (left + right) / 2
         }
 
         var legendY = bottom + 20 + 2 * ChartStyle.lineHeight + 8
@@ -77,10 +96,11 @@ struct LineChart: Sendable {
             let points = series.points.sorted { LineChart.time($0.date) < LineChart.time($1.date) }
             // The line breaks at an unknown value: only neighbours that are both known are joined.
             var run: [String] = []
+            var valueLabelEnd = -Double.infinity
             func flush() {
                 if run.count >= 2 {
                     content.append(.element("polyline", [("points", run.joined(separator: " ")), ("fill", "none"),
-                                                         ("stroke", colour), ("stroke-width", "2.5")]))
+                                                         ("stroke", colour), ("stroke-width", "2.5"), ("class", ChartStyle.colourClass(index))]))
                 }
                 run = []
             }
@@ -93,15 +113,27 @@ struct LineChart: Sendable {
                 }
                 let middle = (low + high) / 2
                 run.append(ChartStyle.coordinate(x(point.date)) + "," + ChartStyle.coordinate(y(middle)))
+                if point.date.earliestDay != point.date.latestDay {
+                    let from = max(dayX(point.date.earliestDay.dayNumber), left), to = min(dayX(point.date.latestDay.dayNumber), right)
+                    content.append(.element("line", coordinates(from, y(middle), to, y(middle))
+                                            + [("stroke", colour), ("stroke-width", "2"), ("stroke-opacity", "0.6"),
+                                               ("class", ChartStyle.colourClass(index))]))
+                }
                 if high > low {
                     content.append(.element("line", coordinates(x(point.date), y(low), x(point.date), y(high))
-                                            + [("stroke", colour), ("stroke-width", "5")]))
+                                            + [("stroke", colour), ("stroke-width", "5"), ("class", ChartStyle.colourClass(index))]))
                 }
                 content.append(LineChart.marker(index, x: x(point.date), y: y(middle), colour: colour))
-                // A single line carries its values; with several, labels would collide and the table has them.
+                // A single line carries its values, beside and above its marker, where they keep clear of the one before
+                // (the table has every value); with several lines, labels would collide.
                 if self.series.count == 1 {
-                    content.append(ChartStyle.textLines([GermanFormat.value(point.value, reasons: false)],
-                                                        x: min(max(x(point.date) - 20, 0), ChartStyle.width - 70), y: y(high) - 10))
+                    let text = GermanFormat.value(point.value, reasons: false)
+                    let width = Double(text.count) * ChartStyle.fontSize * 0.6
+                    let labelX = min(max(x(point.date) + 8, 0), ChartStyle.width - width)
+                    if labelX >= valueLabelEnd + 4 {
+                        content.append(ChartStyle.textLines([text], x: labelX, y: max(y(high) - 10, top - 4)))
+                        valueLabelEnd = labelX + width
+                    }
                 }
             }
             flush()
@@ -124,8 +156,8 @@ struct LineChart: Sendable {
     private static func marker(_ index: Int, x: Double, y: Double, colour: String) -> HTMLNode {
         let c = ChartStyle.coordinate
         let paint: [(String, String)] = (index / 4) % 2 == 0
-            ? [("fill", colour)]
-            : [("fill", "#ffffff"), ("stroke", colour), ("stroke-width", "2")]
+            ? [("fill", colour), ("class", ChartStyle.colourClass(index))]
+            : [("fill", "#ffffff"), ("stroke", colour), ("stroke-width", "2"), ("class", "hohl " + ChartStyle.colourClass(index))]
         switch index % 4 {
         case 0:
             return .element("circle", [("cx", c(x)), ("cy", c(y)), ("r", "5")] + paint)

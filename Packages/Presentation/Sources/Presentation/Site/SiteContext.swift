@@ -1,3 +1,4 @@
+import Foundation
 import Comparison
 import Domain
 
@@ -24,6 +25,9 @@ struct SiteContext: Sendable {
     var potentials: [Slug: PotentialsReport]
     /// Each municipality's oldest and newest snapshot, found once (a census can hold millions of dated rows).
     var snapshotSpans: [Slug: (first: PartialDate, last: PartialDate)]
+    /// Each document's footnote number, the same on every page of the site: the municipalities by slug, each one's
+    /// documents oldest first ("slug/id" as key).
+    var footnoteNumbers: [String: Int] = [:]
 
     init(content: SiteContent, options: SiteOptions) {
         self.reference = content.reference
@@ -47,6 +51,32 @@ struct SiteContext: Sendable {
             if let first, let last { spans[dataset.slug] = (first, last) }
         }
         self.snapshotSpans = spans
+        var number = 0
+        for dataset in datasets {
+            for source in dataset.sources.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) })
+            where footnoteNumbers[dataset.slug.rawValue + "/" + source.id] == nil {
+                number += 1
+                footnoteNumbers[dataset.slug.rawValue + "/" + source.id] = number
+            }
+        }
+        self.layout.dataDate = (spans.values.map(\.last) + datasets.flatMap { $0.sources.map(\.date) }).max()
+    }
+
+    /// The site-wide footnote number of a document (nil for one no dataset of the site lists).
+    func footnote(_ slug: Slug, _ sourceID: String) -> Int? { footnoteNumbers[slug.rawValue + "/" + sourceID] }
+
+    /// A document's location as a reader follows it: a link where it is a web address, else its text.
+    static func location(_ location: String) -> HTMLNode {
+        let trimmed = location.trimmingCharacters(in: .whitespaces)
+        if (trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://")) && !trimmed.contains(" ") {
+            return .link(trimmed, [("class", "fundstelle")], [.text(trimmed)])
+        }
+        return .text(trimmed)
+    }
+
+    /// The location of a document a comparison cites, from its dataset; empty where none is given.
+    func location(of source: SourceReference) -> String {
+        datasets.first { $0.slug == source.slug }?.sources.first { $0.id == source.sourceID }?.location ?? ""
     }
 
     /// The comparisons a municipality takes part in.

@@ -59,9 +59,11 @@ public struct SiteExporter: Sendable {
             return pages
         }
         let tables = step(2, log: log) { () -> [SiteFile] in
-            pages.flatMap { page in
+            let all = AllFigures(pages: pages, site: site)
+            return pages.flatMap { page in
                 page.tables.map { SiteFile(path: $0.csvPath.value, contents: Data($0.csv(sources: page.footnotes).utf8)) }
-            }
+            } + [SiteFile(path: AllFigures.csvPath, contents: Data(all.csv.utf8)),
+                 SiteFile(path: AllFigures.jsonPath, contents: Data(all.json.utf8))]
         }
         let frame = step(3, log: log) { () -> [SiteFile] in
             let sitemap = SitemapPage().render(site, pages: pages.map { ($0.path, $0.title) })

@@ -11,10 +11,16 @@ public struct SiteOptions: Sendable, Hashable {
     /// The contact printed where none was given: it sends readers to whoever publishes the pages.
     public static let defaultContact = "die Stelle, die diese Seiten im Intranet veröffentlicht"
 
-    public init(contact: String? = nil, generatedAt: PartialDate? = nil) {
+    /// The licence under which the publisher offers the figures, as the all-figures download names it; nil names none
+    /// and says so (bench does not choose a licence for the publisher).
+    public var licence: String?
+
+    public init(contact: String? = nil, generatedAt: PartialDate? = nil, licence: String? = nil) {
         let trimmed = contact?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         self.contact = trimmed.isEmpty ? SiteOptions.defaultContact : trimmed
         self.generatedAt = generatedAt
+        let licenceText = licence?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        self.licence = licenceText.isEmpty ? nil : licenceText
     }
 
     /// Whether a contact was configured (the default names none, which the CLI warns about).

@@ -10,16 +10,18 @@ struct ComparisonPage: Sendable {
     func render(_ site: SiteContext) -> RenderedPage {
         let title = ReportWords.title(report)
         let sources = report.sources
+        // Footnote numbers are the site's, the same for a document on every page; the list follows them.
+        let numbered = sources.enumerated().map { index, source in (source, site.footnote(source.slug, source.sourceID) ?? index + 1) }
+            .sorted { $0.1 < $1.1 }
         var footnoteTexts: [Int: String] = [:]
-        for (index, source) in sources.enumerated() { footnoteTexts[index + 1] = ReportWords.source(source, in: report) }
-        let footnoteOf = Dictionary(sources.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        for (source, number) in numbered { footnoteTexts[number] = ReportWords.source(source, in: report) }
+        let footnoteOf = Dictionary(numbered.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         let fileStem = "vergleich-" + report.participants.map(\.slug.rawValue).joined(separator: "_")
 
-        var intro: [HTMLNode] = [
-            .p([("class", "einleitung")], [.text(
-                "Wie weit haben die Kommunen ihre Verwaltungsleistungen digitalisiert? Jede Zahl nennt ihre Quelle und "
-                    + "ihren Stand; wo Zahlen nicht dasselbe zählen, sagen es die Hinweise zur Vergleichbarkeit.")]),
-        ]
+        var intro: [HTMLNode] = [.p([("class", "nebentext")], [.text(site.layout.stamp)]), ComparisonPage.glance(report)]
+        intro.append(.p([("class", "einleitung")], [.text(
+            "Jede Zahl nennt ihre Quelle und ihren Stand; wo Zahlen nicht dasselbe zählen, sagen es die Hinweise zur "
+                + "Vergleichbarkeit bei jeder Kennzahl.")]))
         if let asOf = report.asOf {
             intro.append(.p("Ausgewertet sind Zahlen mit Stand bis " + GermanFormat.date(asOf) + "."))
         }
@@ -49,9 +51,12 @@ struct ComparisonPage: Sendable {
         if sources.isEmpty {
             content.append(.p("Keine Zahl dieses Vergleichs nennt eine Quelle."))
         } else {
-            content.append(.element("ol", [("class", "quellen")], sources.enumerated().map { index, source in
-                .element("li", [("id", "quelle-\(index + 1)")], [
-                    .text(ReportWords.source(source, in: report) + " ("),
+            content.append(.element("ol", [("class", "quellen")], numbered.map { source, number in
+                .element("li", [("id", "quelle-\(number)"), ("value", String(number))], [
+                    .text(ReportWords.source(source, in: report)),
+                    site.location(of: source).isEmpty ? .group([])
+                        : .group([.text("; Fundstelle: "), SiteContext.location(site.location(of: source))]),
+                    .text(" ("),
                     .link(path.link(to: .sources, fragment: SiteContext.sourceAnchor(source.slug, source.sourceID)), "im Quellenverzeichnis"),
                     .text(")"),
                 ])
@@ -64,22 +69,19 @@ struct ComparisonPage: Sendable {
     private func renderSection(_ section: MetricSection, fileStem: String,
                                footnoteOf: [SourceReference: Int]) -> ([HTMLNode], DataTable?) {
         let id = section.id.rawValue
-        var nodes: [HTMLNode] = [.heading(2, id: id, section.title), .p(section.definition)]
+        let summary = report.summary(of: section)
+        var nodes: [HTMLNode] = [.heading(2, id: id, section.title),
+                                 .p([("class", "antwort")], [.text(SummaryText.paragraph(summary, in: report))]),
+                                 .p([("class", "nebentext")], [.text(section.definition)])]
         switch section.comparability {
         case .comparable, .withCaveats:
             nodes.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: " + ReportWords.comparability(section.comparability) + ".")]))
-        case .notComparable(let reason):
-            nodes.append(.p([("class", "hinweis")], [.strong("Nicht vergleichbar: "), .text(reason)]))
+        case .notComparable:
+            nodes.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: nicht vergleichbar.")]))
         }
-        if !section.notes.isEmpty {
-            nodes.append(.heading(3, id: id + "-hinweise", "Hinweise zur Vergleichbarkeit"))
-            nodes.append(.list(section.notes.map { note in
-                .group([.strong(ReportWords.noteTitle(note.kind) + ": "), .text(NoteText.german(note))])
-            }))
-        }
+        let notes = ComparisonPage.notes(section, summary: summary)
         guard !section.rows.isEmpty else {
-            nodes.append(.p("Für diese Kennzahl gibt es keine Zahlen."))
-            return (nodes, nil)
+            return (nodes + notes, nil)
         }
         let columns = report.columns
         let table = DataTable(
@@ -87,7 +89,7 @@ struct ComparisonPage: Sendable {
             columns: ["Kennzahl"] + columns.map(\.title),
             rows: section.rows.map { row in
                 DataTable.Row(header: row.label, cells: row.cells.map { figure in
-                    DataTable.Cell(ComparisonPage.cell(figure), footnotes: figure.sources.compactMap { footnoteOf[$0] })
+                    DataTable.Cell(ComparisonPage.cell(figure), footnotes: figure.sources.compactMap { footnoteOf[$0] }, figure: figure)
                 })
             },
             fileName: fileStem + "-" + id)
@@ -105,20 +107,60 @@ struct ComparisonPage: Sendable {
         } else {
             chart = BarChart(title: section.title, groups: section.rows.map { row in
                 BarChart.Group(label: row.label, bars: zip(columns, row.cells).enumerated().map { index, pair in
-                    BarChart.Bar(label: pair.0.title, value: pair.1.value, colourIndex: index)
+                    BarChart.Bar(label: pair.0.title, value: pair.1.value, colourIndex: index,
+                                 unit: summary.statements.indices.contains(index) ? summary.statements[index].unit : nil)
                 }, sideBySide: row.sideBySide)
-            })
+            }, sharedScale: section.id == .projectsPerYear)
         }
         if let chart, !chart.drawableGroups.isEmpty {
             nodes.append(.element("figure", [], [
                 .element("figcaption", [], [.text(chart.caption)]),
-                chart.svg(id: "diagramm-" + id),
+                .div([("class", "diagramme")], chart.svgs(id: "diagramm-" + id)),
             ] + [tableNodes] + rowNotes))
         } else {
             nodes.append(tableNodes)
             nodes += rowNotes
         }
-        return (nodes, table)
+        return (nodes + notes, table)
+    }
+
+    /// "Auf einen Blick" at the top of the page: each section's opening sentences, linked to the section.
+    static func glance(_ report: ComparisonReport) -> HTMLNode {
+        .element("section", [("class", "auf-einen-blick"), ("aria-labelledby", "auf-einen-blick")], [
+            .heading(2, id: "auf-einen-blick", SummaryText.heading),
+            .list(report.sections.map { section in
+                .group([.link("#" + section.id.rawValue, [], [.strong(section.title)]), .text(": "),
+                        .text(SummaryText.paragraph(report.summary(of: section), in: report))])
+            }),
+        ])
+    }
+
+    /// The notes of a section: the key ones beside the figures, all of them, grouped and counted, in a `details`
+    /// element (open in print through the stylesheet; works without script).
+    static func notes(_ section: MetricSection, summary: SectionSummary) -> [HTMLNode] {
+        guard !section.notes.isEmpty else { return [] }
+        let id = section.id.rawValue
+        func item(_ note: ComparabilityNote) -> HTMLNode {
+            .group([.strong(ReportWords.noteTitle(note.kind) + ": "), .text(NoteText.german(note))])
+        }
+        var nodes: [HTMLNode] = [
+            .heading(3, id: id + "-hinweise", SummaryText.keyNotesHeading(summary)),
+            .list(summary.keyNotes.map(item), [("class", "hinweise")]),
+        ]
+        let rest = section.notes.filter { !summary.keyNotes.contains($0) }
+        if !rest.isEmpty {
+            // The summary counts all notes and groups the others by kind; the list holds the others (the key ones
+            // stand above), so nothing is printed twice.
+            let heading = SummaryText.allNotesHeading(section.notes.count) + ": weitere " + GermanFormat.integer(rest.count)
+                + " (" + ReportWords.kindCounts(rest) + ")"
+            nodes.append(.element("details", [("class", "alle-hinweise")], [
+                .element("summary", [], [.text(heading)]),
+                .list(rest.map(item)),
+            ]))
+            // Printed instead of the details element, which prints closed.
+            nodes.append(.div([("class", "nur-druck")], [.p([], [.strong(heading)]), .list(rest.map(item))]))
+        }
+        return nodes
     }
 
     /// A figure in a table cell: the value as `bench compare` writes it, its date and remark.

@@ -22,9 +22,11 @@ struct MunicipalityPage: Sendable {
         let sources = orderedSources
         var footnoteOf: [String: Int] = [:]
         var footnoteTexts: [Int: String] = [:]
+        // The site's footnote numbers, the same for a document on every page.
         for (index, source) in sources.enumerated() where footnoteOf[source.id] == nil {
-            footnoteOf[source.id] = index + 1
-            footnoteTexts[index + 1] = SiteContext.describe(SourceReference(slug: dataset.slug, source: source))
+            let number = site.footnote(dataset.slug, source.id) ?? index + 1
+            footnoteOf[source.id] = number
+            footnoteTexts[number] = SiteContext.describe(SourceReference(slug: dataset.slug, source: source))
         }
         let footnotes: (String) -> [Int] = { id in footnoteOf[id].map { [$0] } ?? [] }
         let stem = "kommune-" + dataset.slug.rawValue
@@ -82,18 +84,44 @@ struct MunicipalityPage: Sendable {
 
         content.append(.heading(2, id: "quellen", "Quellen"))
         content.append(.element("ol", [("class", "quellen")], sources.enumerated().map { index, source in
-            .element("li", [("id", "quelle-\(index + 1)")], [
+            .element("li", [("id", "quelle-\(footnoteOf[source.id] ?? index + 1)"), ("value", String(footnoteOf[source.id] ?? index + 1))], [
                 .text(SiteContext.describe(SourceReference(slug: dataset.slug, source: source)) + " ("),
                 .link(path.link(to: .sources, fragment: SiteContext.sourceAnchor(dataset.slug, source.id)), "im Quellenverzeichnis"),
                 .text(")"),
             ])
         }))
 
-        let intro: [HTMLNode] = [.p([("class", "einleitung")], [.text(
+        let intro: [HTMLNode] = [glance(site), .p([("class", "einleitung")], [.text(
             municipality.kind.germanName + " in " + municipality.land + ". Die Zahlen stehen hier so, wie die Dokumente "
                 + "sie nennen, jede mit Stand und Quelle; unbekannte Werte bleiben sichtbar unbekannt.")])]
         let html = site.layout.page(path, title: municipality.name, intro: intro, content: content)
         return RenderedPage(path: path, title: municipality.name, html: html, tables: tables, footnotes: footnoteTexts)
+    }
+
+    /// "Auf einen Blick": what the municipality reports on services online (from its first comparison) and, per
+    /// comparison, whether its figures can be set in an order; made from the comparisons' summaries.
+    private func glance(_ site: SiteContext) -> HTMLNode {
+        var items: [HTMLNode] = []
+        let comparisons = site.comparisons(of: dataset.slug)
+        for (comparisonPath, report) in comparisons {
+            let others = report.participants.filter { $0.slug != dataset.slug }.map(\.name)
+            var sentences: [String] = []
+            for section in report.sections where section.id == .servicesOnline || section.id == .efaUptake {
+                let summary = report.summary(of: section)
+                if let statement = SummaryText.statement(of: dataset.slug, summary, in: report) { sentences.append(statement) }
+                sentences.append(section.title + " im Vergleich: " + SummaryText.verdict(summary, in: report))
+            }
+            items.append(.group([.link(path.link(to: comparisonPath), "Im Vergleich mit " + GermanFormat.list(others)), .text(": "),
+                                 .text(sentences.joined(separator: " "))]))
+        }
+        if items.isEmpty {
+            var text = "Diese Kommune ist in keinem Vergleich dieser Veröffentlichung; ihre Zahlen stehen unten so, wie die Dokumente sie nennen."
+            if let (_, last) = site.snapshotSpans[dataset.slug] { text += " Neuester Stand der Zahlen: " + GermanFormat.date(last) + "." }
+            items.append(.text(text))
+        }
+        return .element("section", [("class", "auf-einen-blick"), ("aria-labelledby", "auf-einen-blick")], [
+            .heading(2, id: "auf-einen-blick", SummaryText.heading), .list(items),
+        ])
     }
 
     /// The municipality's peer group: those of the same level of government and size class (as `bench compare SLUG
@@ -361,26 +389,41 @@ struct MunicipalityPage: Sendable {
                                 footnotes: (String) -> [Int], tables: inout [DataTable]) -> [HTMLNode] {
         guard !projects.isEmpty else { return [] }
         let sorted = projects.sorted { ($0.projectID, $0.statusDate, $0.sourceID) < ($1.projectID, $1.statusDate, $1.sourceID) }
+        // A project that several reports name (one row per report and date) is one line: its states in order, each
+        // with its date and source; the rest as the latest report has it.
+        var groups: [[Project]] = []
+        for project in sorted {
+            if let last = groups.last?.last, last.projectID == project.projectID { groups[groups.count - 1].append(project) } else { groups.append([project]) }
+        }
         let table = DataTable(
             caption: caption,
             columns: ["Projekt", "Art", "Status", "Stand", "Go-Live", "Umsetzungsweg", "Antrag"],
-            rows: sorted.map { project in
-                // The common scale's word, where it says more than the municipality's own.
-                let common = dataset.statusMapping[project.status]?.projectState?.germanName
-                let state = common.map { $0.lowercased() == project.status.lowercased() ? "" : " (" + $0 + ")" } ?? ""
+            rows: groups.map { group in
+                let project = group[group.count - 1]
+                func state(_ project: Project) -> String {
+                    // The common scale's word, where it says more than the municipality's own.
+                    let common = dataset.statusMapping[project.status]?.projectState?.germanName
+                    return project.status + (common.map { $0.lowercased() == project.status.lowercased() ? "" : " (" + $0 + ")" } ?? "")
+                }
+                let states = group.count == 1 ? state(project)
+                    : group.map { state($0) + " (Stand " + GermanFormat.date($0.statusDate) + ")" }.joined(separator: " → ")
+                var seen = Set<Int>()
+                let cited = group.flatMap { footnotes($0.sourceID) }.filter { seen.insert($0).inserted }
                 var goLive = project.goLive.value.map(GermanFormat.date) ?? "unbekannt"
                 switch project.goLiveKind {
                 case .actual: goLive += ", erfolgt"
                 case .planned: goLive += ", geplant"
                 case .unknown: break
                 }
+                var motions: [String] = []
+                for motion in group.compactMap(\.motion) where !motions.contains(motion) { motions.append(motion) }
                 return DataTable.Row(header: project.name, cells: [
                     DataTable.Cell(project.scope.germanName),
-                    DataTable.Cell(project.status + state, footnotes: footnotes(project.sourceID)),
-                    DataTable.Cell(GermanFormat.date(project.statusDate)),
+                    DataTable.Cell(states, footnotes: cited),
+                    DataTable.Cell(group.map { GermanFormat.date($0.statusDate) }.joined(separator: ", ")),
                     DataTable.Cell(goLive),
                     DataTable.Cell(project.channel.germanName),
-                    DataTable.Cell(project.motion ?? "–"),
+                    DataTable.Cell(motions.isEmpty ? "–" : motions.joined(separator: ", ")),
                 ])
             },
             fileName: stem + "-" + id)

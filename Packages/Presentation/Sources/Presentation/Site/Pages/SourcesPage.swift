@@ -25,12 +25,13 @@ struct SourcesPage: Sendable {
                     ("Datum", GermanFormat.date(source.date)),
                     ("Gremium", source.body.value ?? "nicht angegeben"),
                 ]
-                if !source.location.isEmpty { details.append(("Fundstelle", source.location)) }
-                if !source.note.isEmpty { details.append(("Anmerkung", source.note)) }
+                var nodes: [(String, HTMLNode)] = details.map { ($0.0, .text($0.1)) }
+                if !source.location.isEmpty { nodes.append(("Fundstelle", SiteContext.location(source.location))) }
+                if !source.note.isEmpty { nodes.append(("Anmerkung", .text(source.note))) }
                 return .element("li", [("id", SiteContext.sourceAnchor(dataset.slug, source.id))], [
                     .strong(source.title),
-                    .element("dl", [("class", "eckdaten")], details.flatMap { term, value in
-                        [HTMLNode.element("dt", [], [.text(term)]), .element("dd", [], [.text(value)])]
+                    .element("dl", [("class", "eckdaten")], nodes.flatMap { term, value in
+                        [HTMLNode.element("dt", [], [.text(term)]), .element("dd", [], [value])]
                     }),
                 ])
             }))

@@ -44,6 +44,14 @@ struct StartPage: Sendable {
         } else {
             content.append(.list(site.comparisons.map { .link(path.link(to: $0.path), ReportWords.title($0.report)) }))
         }
+        content.append(.heading(2, id: "alle-zahlen", "Alle Zahlen zum Herunterladen"))
+        content.append(.p([], [
+            .text("Jede Zahl dieser Seiten, eine Zeile je Zahl, mit Einheit, Stand und Quelle: "),
+            .link(path.link(to: .table("alle-zahlen")), [("download", "alle-zahlen.csv")], [.text("alle Zahlen als CSV")]),
+            .text(" und "),
+            .link(path.link(to: SitePath(AllFigures.jsonPath)), [("download", "alle-zahlen.json")], [.text("dieselben als JSON")]),
+            .text(". " + (site.options.licence.map { "Lizenz: " + $0 + "." } ?? "Eine Lizenz ist nicht angegeben; fragen Sie vor einer Weitergabe die herausgebende Stelle.")),
+        ]))
         let html = site.layout.page(path, title: title, intro: intro, content: content)
         return RenderedPage(path: path, title: "Übersicht", html: html, tables: [table], footnotes: [:])
     }
