@@ -146,8 +146,8 @@ struct BundledDatasetReviewTests {
         try text.write(to: indicators, atomically: true, encoding: .utf8)
         let yaml = root.appendingPathComponent("leverkusen/municipality.yaml")
         let yamlText = try String(contentsOf: yaml, encoding: .utf8)
-        // The note's text starts on the line after `note: >-`.
-        let noteLine = try #require(yamlText.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("note:") }) + 2
+        // The finding names the line of `note:`.
+        let noteLine = try #require(yamlText.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("note:") }) + 1
         try (yamlText + "  The services list is the annex.\n").write(to: yaml, atomically: true, encoding: .utf8)
         let findings = try EnglishProse.findings(datasets: root)
         #expect(findings.count == 2, "\(findings)")
