@@ -125,13 +125,7 @@ public enum PotentialsText {
     }
 
     static func sourceText(_ source: SourceReference, _ report: PotentialsReport) -> String {
-        let everyone = [report.subject.participant] + (report.peerGroup?.members ?? [])
-        let name = everyone.first { $0.slug == source.slug }?.name ?? source.slug.rawValue
-        let date = (source.date.precision == .day ? " vom " : " aus ") + GermanFormat.date(source.date)
-        var text = "\(name): „\(source.title)“, \(source.type.germanName)\(date)"
-        if let reference = source.reference.value { text += ", Nr. \(reference)" }
-        if let body = source.body.value { text += "; \(body)" }
-        return text
+        ReportWords.source(source, among: [report.subject.participant] + (report.peerGroup?.members ?? []))
     }
 
     // MARK: - Terminal table
@@ -241,17 +235,7 @@ public enum PotentialsText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "|", "*", "_", "[", "]", "<", ">", "\\": result += "\\" + String(character)
-            case "\n": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escaped(_ text: String) -> String { ReportMarkdown.escaped(text) }
 
     // MARK: - CSV
 

@@ -70,8 +70,10 @@ struct ReportMarkdown {
         return text
     }
 
+    private func escaped(_ text: String) -> String { Self.escaped(text) }
+
     /// Text safe in a Markdown table cell: pipes, asterisks, underscores and brackets escaped, no line breaks.
-    private func escaped(_ text: String) -> String {
+    static func escaped(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {

@@ -80,7 +80,11 @@ enum ReportWords {
 
     /// A source as a footnote: "Stadt Leverkusen: „Title“, Stellungnahme vom 28.05.2025, Nr. 2025/3290; Rat".
     static func source(_ source: SourceReference, in report: ComparisonReport) -> String {
-        let everyone = report.participants + (report.peerGroup?.members ?? [])
+        self.source(source, among: report.participants + (report.peerGroup?.members ?? []))
+    }
+
+    /// The same, naming the municipality among `everyone` (its slug where it is not among them).
+    static func source(_ source: SourceReference, among everyone: [Participant]) -> String {
         let name = everyone.first { $0.slug == source.slug }?.name ?? source.slug.rawValue
         let date = (source.date.precision == .day ? " vom " : " aus ") + GermanFormat.date(source.date)
         var text = "\(name): „\(source.title)“, \(source.type.germanName)\(date)"
