@@ -49,6 +49,9 @@ extension Bench {
         @Option(help: "With --municipality, for a new dataset: the kind of authority (default: the register's, else 'unknown').")
         var kind: MunicipalityKind?
 
+        @Flag(help: "Print every finding (by default at most 5 of each kind).")
+        var allFindings = false
+
         func validate() throws {
             guard !files.isEmpty else { throw ValidationError("Name the export files (JSON pages, CSV or XLSX).") }
             if let municipality, Slug(municipality) == nil { throw ValidationError("'\(municipality)' is not a valid slug: use \(Slug.rule).") }
@@ -98,14 +101,14 @@ extension Bench {
                     }
                     let report = try workspace.importDashboard(export, into: Slug(municipality)!, options: options)
                     printReport(report, workspace)
-                    printFindings(report.findings, limit: 5)
+                    printFindings(report.findings, limit: allFindings ? nil : 5)
                     print("next: review the diff, then 'bench compare \(report.slug) ...'")
                     return
                 }
                 let batch = try workspace.importDashboardAuthorities(
                     export, options: options, lands: land.compactMap(Self.landCode), ars: ars,
                     progress: { position, total, slug in printError("[\(position)/\(total)] \(slug) ...") })
-                printFindings(batch.findings, limit: 5)
+                printFindings(batch.findings, limit: allFindings ? nil : 5)
                 // Each authority on its own line where there are few; the summary below counts them all.
                 if batch.imported.count <= 20 { for report in batch.imported { printReport(report, workspace) } }
                 for collision in batch.collisions {
@@ -117,11 +120,11 @@ extension Bench {
                 print("\(batch.imported.count) authorities written (\(created) new datasets, \(unchanged) unchanged), \(rows) rows at \(batch.snapshot)"
                       + (batch.filteredRows > 0 ? ", \(batch.filteredRows) rows of other authorities left out" : ""))
                 let warnings = batch.imported.flatMap(\.findings).filter { $0.severity == .warning }
-                printFindings(warnings, limit: 5)
+                printFindings(warnings, limit: allFindings ? nil : 5)
                 if !batch.refused.isEmpty {
                     for refused in batch.refused {
                         printError("refused: \(refused.name) (ARS \(refused.ars))\(refused.slug.map { " -> \($0)" } ?? ""), nothing written for it:")
-                        printFindings(refused.findings.errors, limit: 5)
+                        printFindings(refused.findings.errors, limit: allFindings ? nil : 5)
                     }
                     printError("\(batch.refused.count) of \(batch.refused.count + batch.imported.count) authorities refused; the others are written")
                     throw ExitCode.failure
