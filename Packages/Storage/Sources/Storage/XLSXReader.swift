@@ -102,10 +102,12 @@ enum XLSXReader {
             } else {
                 struct StreamNeverEnds: Error {}
                 struct TooLarge: Error {}
-                _ = try Data.decompress(size: Int64(size), bufferSize: 64 * 1024, skipCRC32: true, provider: { position, chunk in
-                    guard position < Int64(compressed.count) else { throw StreamNeverEnds() }
-                    let from = compressed.startIndex + Int(position)
-                    return compressed.subdata(in: from..<min(from + chunk, compressed.endIndex))
+                // One chunk of exactly the compressed bytes: ZIPFoundation's decode tells inflate that every chunk is
+                // `bufferSize` long, so a shorter chunk would let inflate read past its end.
+                guard size > 0 else { return nil }
+                _ = try Data.decompress(size: Int64(size), bufferSize: size, skipCRC32: true, provider: { position, _ in
+                    guard position == 0 else { throw StreamNeverEnds() }
+                    return compressed
                 }, consumer: { chunk in
                     guard bytes.count + chunk.count <= partLimit else { throw TooLarge() }
                     bytes.append(chunk)
