@@ -39,6 +39,9 @@ struct MunicipalityPage: Sendable {
             ("Land", municipality.land),
             ("Gemeindeschlüssel (AGS)", municipality.ags.value ?? "unbekannt"),
             ("Regionalschlüssel (ARS)", municipality.ars.value ?? "unbekannt"),
+            ("Einwohner", municipality.population.map {
+                "\(GermanFormat.integer($0.count)) (Stand \(GermanFormat.date($0.date)); Quelle: \($0.source))"
+            } ?? "unbekannt"),
         ]
         if let (first, last) = site.snapshotSpans[dataset.slug] {
             facts.append(("Stand der Zahlen", first == last ? GermanFormat.date(first)
