@@ -53,7 +53,7 @@ extension Bench {
                 throw ValidationError("--peer-group chooses the peers of --peers: add --peers (e.g. 'bench compare leverkusen --peers --peer-group kind').")
             }
             if let rule = peerGroup, !["level-and-size", "kind", "land", "all"].contains(rule), !(rule.hasPrefix("list:") && rule.count > 5) {
-                throw ValidationError("--peer-group '\(rule)' is not a rule: use level-and-size, kind, land, all or list:FILE.")
+                throw ValidationError(peerRuleError(rule))
             }
             if peers {
                 guard slugs.count == 1 else {
@@ -68,47 +68,51 @@ extension Bench {
             try reportingErrors {
                 let workspace = try workspaceOptions.workspace()
                 let named = try slugs.map { try workspace.slug($0) }
-                let subjects: ComparisonRequest.Subjects = peers ? .peers(of: named[0], rule: try peerRule(workspace)) : .named(named)
+                let subjects: ComparisonRequest.Subjects = peers ? .peers(of: named[0], rule: try peerRule(peerGroup)) : .named(named)
                 let request = ComparisonRequest(subjects, asOf: reportOptions.date, metrics: Set(metrics))
                 let report = try databaseOptions.derivation(for: workspace) { try $0.comparison(request) }
                 print(ReportRenderer.render(report, as: reportOptions.format, colour: reportOptions.wantsColour, notes: notes),
                       terminator: "")
             }
         }
-    
-        /// The rule of --peer-group; a list file is read here, one slug a line (empty lines and lines starting with #
-        /// are skipped).
-        func peerRule(_ workspace: Workspace) throws -> PeerRule {
-            guard let text = peerGroup else { return .levelAndSize }
-            switch text {
-            case "level-and-size": return .levelAndSize
-            case "kind": return .kind
-            case "land": return .land
-            case "all": return .all
-            default:
-                guard text.hasPrefix("list:"), text.count > 5 else {
-                    throw ValidationError("--peer-group '\(text)' is not a rule: use level-and-size, kind, land, all or list:FILE.")
-                }
-                let path = String(text.dropFirst(5))
-                let url = URL(fileURLWithPath: path)
-                let contents: String
-                do {
-                    contents = try String(contentsOf: url, encoding: .utf8)
-                } catch {
-                    throw ValidationError("--peer-group \(text): the list file cannot be read as UTF-8 text (\(error.localizedDescription)).")
-                }
-                var slugs: [Slug] = []
-                for (index, line) in contents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-                    let entry = line.trimmingCharacters(in: .whitespaces)
-                    guard !entry.isEmpty, !entry.hasPrefix("#") else { continue }
-                    guard let slug = Slug(entry) else {
-                        throw ValidationError("\(path):\(index + 1):1: '\(entry)' is not a slug; write one slug a line (e.g. leverkusen).")
-                    }
-                    if !slugs.contains(slug) { slugs.append(slug) }
-                }
-                guard !slugs.isEmpty else { throw ValidationError("\(path): the list names no slug; write one slug a line.") }
-                return .list(name: url.deletingPathExtension().lastPathComponent, members: slugs)
-            }
-        }
     }
+}
+
+/// The rule a `--peer-group` text names (nil: the default, level and size); a list file is read here, one slug a line
+/// (empty lines and lines starting with # are skipped). `bench compare`, `bench potentials` and `bench export site` share it.
+func peerRule(_ text: String?) throws -> PeerRule {
+    guard let text else { return .levelAndSize }
+    switch text {
+    case "level-and-size": return .levelAndSize
+    case "kind": return .kind
+    case "land": return .land
+    case "all": return .all
+    default:
+        guard text.hasPrefix("list:"), text.count > 5 else {
+            throw ValidationError(peerRuleError(text))
+        }
+        let path = String(text.dropFirst(5))
+        let url = URL(fileURLWithPath: path)
+        let contents: String
+        do {
+            contents = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ValidationError("--peer-group \(text): the list file cannot be read as UTF-8 text (\(error.localizedDescription)).")
+        }
+        var slugs: [Slug] = []
+        for (index, line) in contents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let entry = line.trimmingCharacters(in: .whitespaces)
+            guard !entry.isEmpty, !entry.hasPrefix("#") else { continue }
+            guard let slug = Slug(entry) else {
+                throw ValidationError("\(path):\(index + 1):1: '\(entry)' is not a slug; write one slug a line (e.g. leverkusen).")
+            }
+            if !slugs.contains(slug) { slugs.append(slug) }
+        }
+        guard !slugs.isEmpty else { throw ValidationError("\(path): the list names no slug; write one slug a line.") }
+        return .list(name: url.deletingPathExtension().lastPathComponent, members: slugs)
+    }
+}
+
+func peerRuleError(_ text: String) -> String {
+    "--peer-group '\(text)' is not a rule: use level-and-size, kind, land, all or list:FILE."
 }

@@ -90,10 +90,7 @@ extension Bench.Export {
                         printError("note: there is no Datasets/\(Workspace.sitePairsFile), so the site compares no pairs; name them there (a,b,note) or with --pairs")
                     }
                 }
-                var rule = PeerRule.levelAndSize
-                if let potentialsPeerGroup {
-                    rule = try Bench.Compare.parse(["placeholder", "--peers", "--peer-group", potentialsPeerGroup]).peerRule(workspace)
-                }
+                let rule = try peerRule(potentialsPeerGroup)
                 let (inputs, potentials) = try databaseOptions.derivation(for: workspace) { derivation in
                     let inputs = try derivation.site(pairs: chosen)
                     return (inputs, try derivation.sitePotentials(inputs.datasets, reference: inputs.reference, rule: rule,

@@ -54,11 +54,7 @@ extension Bench {
             try reportingErrors {
                 let workspace = try workspaceOptions.workspace()
                 let subject = try workspace.slug(slug)
-                // The rule is read as `bench compare --peers --peer-group` reads it.
-                var rule = PeerRule.levelAndSize
-                if let peerGroup {
-                    rule = try Compare.parse([subject.rawValue, "--peers", "--peer-group", peerGroup]).peerRule(workspace)
-                }
+                let rule = try peerRule(peerGroup)
                 let request = PotentialsRequest(subject: subject, rule: rule, threshold: threshold, pioneerThreshold: pioneerThreshold)
                 let report = try databaseOptions.derivation(for: workspace) { try $0.potentials(request) }
                 let colour = format == .table && terminalWantsColour()
