@@ -193,10 +193,13 @@ public final class BenchDatabase: Sendable {
     }
 
     /// Every row of every table as text, in a fixed order: shows that a refused or interrupted import changed nothing.
-    /// Without `file_stat`, the memo of the files' status (which depends on when and where the files were written).
+    /// Without `file_stat`, the memo of the files' status (which depends on when and where the files were written), and
+    /// without `dataset_memo`, what `bench list` and `bench validate` keep.
     func tableContents() throws(StorageError) -> String {
         try read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'file_stat' ORDER BY name")
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('file_stat', 'dataset_memo') ORDER BY name
+                """)
             return try tables.map { table in
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map(\.description).sorted()
                 return "\(table):\n" + rows.joined(separator: "\n")

@@ -29,6 +29,9 @@ enum Schema {
         migrator.registerMigration("v8-municipality-population") { db in
             try db.execute(sql: v8MunicipalityPopulation)
         }
+        migrator.registerMigration("v9-dataset-memo") { db in
+            try db.execute(sql: v9DatasetMemo)
+        }
         return migrator
     }
 
@@ -453,5 +456,20 @@ enum Schema {
         ALTER TABLE municipality ADD COLUMN population_date TEXT
             CHECK (population_date IS NULL OR length(population_date) IN (4, 7, 10));
         ALTER TABLE municipality ADD COLUMN population_source TEXT;
+        """
+
+    // What `bench list` and `bench validate` made of each dataset (`Workspace.memoized`), so that a run after which
+    // nothing changed need not read every dataset again. A memo, not data of the datasets: `content_key` is a hash of
+    // the content hashes of the files it was made from (for `validate` with every file of Datasets/reference/) and of
+    // the bench that made it; a row whose key does not match the files now is made again and replaced. No foreign
+    // key: a dataset with errors, which the sync does not import, has its findings kept too.
+    static let v9DatasetMemo = """
+        CREATE TABLE dataset_memo (
+            dataset TEXT NOT NULL,
+            name TEXT NOT NULL CHECK (name <> ''),
+            content_key TEXT NOT NULL CHECK (length(content_key) = 32 AND content_key NOT GLOB '*[^0-9a-f]*'),
+            data BLOB NOT NULL,
+            PRIMARY KEY (dataset, name)
+        ) STRICT;
         """
 }
