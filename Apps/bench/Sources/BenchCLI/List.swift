@@ -14,24 +14,15 @@ extension Bench {
         @Option(help: "Output format.")
         var format: DataFormat = .text
 
+        @OptionGroup var memoOptions: MemoOptions
+
         mutating func run() throws {
             try reportingErrors {
                 let workspace = try workspaceOptions.workspace()
-                var entries: [ListEntry] = []
-                for slug in workspace.slugs() {
-                    let reading = workspace.read(slug)
-                    guard let dataset = reading.dataset else {
-                        entries.append(ListEntry(slug: slug.rawValue, name: "", kind: "", snapshots: [], figures: [:],
-                                                 errors: reading.findings.errors.count))
-                        continue
-                    }
-                    let counts = dataset.figureCounts
-                    entries.append(ListEntry(
-                        slug: slug.rawValue, name: dataset.municipality.name, kind: dataset.municipality.kind.rawValue,
-                        snapshots: dataset.snapshots.map(\.description),
-                        figures: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
-                        errors: reading.findings.errors.count))
-                }
+                // Read on every core; a dataset unchanged since an earlier run is taken from the database, not read.
+                let entries = workspace.memoized(workspace.slugs(), name: "list", salt: MemoOptions.salt, reading: .read,
+                                                 database: try memoOptions.database(workspace), reread: memoOptions.rereadAll,
+                                                 prune: true, make: ListEntry.init(reading:))
                 switch format {
                 case .json: print(try jsonString(entries))
                 case .text: print(ListEntry.table(entries), terminator: "")
@@ -42,7 +33,7 @@ extension Bench {
 }
 
 /// One municipality in `bench list`.
-struct ListEntry: Encodable {
+struct ListEntry: Codable {
     var slug: String
     var name: String
     var kind: String
@@ -50,6 +41,20 @@ struct ListEntry: Encodable {
     var figures: [String: Int]
     /// Errors found while reading (run `bench validate` for them).
     var errors: Int
+
+    /// The line of a dataset as read.
+    init(reading: DatasetReading) {
+        slug = reading.slug.rawValue
+        errors = reading.findings.errors.count
+        guard let dataset = reading.dataset else {
+            (name, kind, snapshots, figures) = ("", "", [], [:])
+            return
+        }
+        name = dataset.municipality.name
+        kind = dataset.municipality.kind.rawValue
+        snapshots = dataset.snapshots.map(\.description)
+        figures = Dictionary(uniqueKeysWithValues: dataset.figureCounts.map { ($0.key.rawValue, $0.value) })
+    }
 
     static func table(_ entries: [ListEntry]) -> String {
         let header = ["slug", "name", "kind", "snapshots"] + Axis.allCases.map(\.rawValue)

@@ -24,6 +24,8 @@ extension Bench {
         @Option(help: "Output format.")
         var format: DataFormat = .text
 
+        @OptionGroup var memoOptions: MemoOptions
+
         mutating func run() throws {
             try reportingErrors {
                 let workspace = try workspaceOptions.workspace()
@@ -48,14 +50,19 @@ extension Bench {
                 if !folders.isEmpty {
                     reports.append(ValidationReport(dataset: "Datasets", findings: folders, detected: [:]))
                 }
-                for slug in selected {
-                    var reading = workspace.validate(slug, reference: reference)
+                // Checked on every core; a dataset whose files and reference files are unchanged since an earlier run is
+                // taken from the database, not read.
+                let checked = register
+                reports += workspace.memoized(selected, name: "validate", salt: MemoOptions.salt, reading: .validated(reference),
+                                              database: try memoOptions.database(workspace), reread: memoOptions.rereadAll,
+                                              prune: slugs.isEmpty) { reading in
+                    var reading = reading
                     if let dataset = reading.dataset {
-                        reading.findings += workspace.registerFindings(dataset.municipality, register: register)
+                        reading.findings += workspace.registerFindings(dataset.municipality, register: checked)
                         reading.findings = (reading.findings + Indicator.unnamedFindings(in: dataset)).sorted()
                     }
-                    reports.append(ValidationReport(dataset: slug.rawValue, findings: reading.findings,
-                                                    detected: reading.dialects.filter { $0.value != .standard }.mapValues(\.description)))
+                    return ValidationReport(dataset: reading.slug.rawValue, findings: reading.findings,
+                                            detected: reading.dialects.filter { $0.value != .standard }.mapValues(\.description))
                 }
                 switch format {
                 // Dataset text in a finding shows its hidden characters (<U+202E>), as every output does.
@@ -69,7 +76,7 @@ extension Bench {
 }
 
 /// What `bench validate` found in one dataset.
-struct ValidationReport: Encodable {
+struct ValidationReport: Codable {
     var dataset: String
     var findings: [Finding]
     /// Files not saved in the standard dialect, and how they were saved.
