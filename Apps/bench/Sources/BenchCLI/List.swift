@@ -6,7 +6,11 @@ import Storage
 extension Bench {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show each municipality with its kind, snapshots and how many figures it has per axis."
+            abstract: "Show each municipality with its kind, snapshots and how many figures it has per axis.",
+            discussion: """
+                Datasets are read on every core; one whose files are unchanged since an earlier run is not read again: \
+                its line comes from the database (.bench/bench.sqlite, or --database). --all reads every file again.
+                """
         )
 
         @OptionGroup var workspaceOptions: WorkspaceOptions

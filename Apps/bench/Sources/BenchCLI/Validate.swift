@@ -12,7 +12,10 @@ extension Bench {
                 Prints every finding with file, line and column. Exits 0 when there is no error, 1 otherwise. \
                 Where municipality.yaml contradicts the municipality register (Datasets/reference/register.csv): \
                 an AGS or ARS the register does not have, a kind of another level of government, another population \
-                at the same date, it warns, naming both values and the register's row.
+                at the same date, it warns, naming both values and the register's row. \
+                Datasets are checked on every core; one whose files and the reference files are unchanged since an \
+                earlier run is not read again: its findings come from the database (.bench/bench.sqlite, or --database). \
+                --all reads every file again.
                 """
         )
 
