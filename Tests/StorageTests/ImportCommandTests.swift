@@ -40,7 +40,7 @@ struct ImportCommandTests {
         #expect(second.stdout == "reference: unchanged\nbeispielstadt: unchanged\ndatabase: .bench/bench.sqlite\n")
         let database = try BenchDatabase(workspace: workspace)
         #expect(try database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name") } == [
-            "catalogue_file", "dataset_file", "derived_data", "file_stat", "grdb_migrations", "indicator", "leika_service", "municipality", "ozg_catalogue",
+            "catalogue_file", "dataset_file", "dataset_memo", "derived_data", "file_stat", "grdb_migrations", "indicator", "leika_service", "municipality", "ozg_catalogue",
             "ozg_service", "project", "service_record", "service_status", "source", "status_mapping", "tally",
         ])
     }
