@@ -91,17 +91,19 @@ extension Bench.Export {
                     }
                 }
                 let rule = try peerRule(potentialsPeerGroup)
-                let (inputs, potentials) = try databaseOptions.derivation(for: workspace) { derivation in
+                let (inputs, potentials, peerViews, kreisNames) = try databaseOptions.derivation(for: workspace) { derivation in
                     let inputs = try derivation.site(pairs: chosen)
                     return (inputs, try derivation.sitePotentials(inputs.datasets, reference: inputs.reference, rule: rule,
-                                                                  threshold: potentialsThreshold))
+                                                                  threshold: potentialsThreshold),
+                            try derivation.sitePeerViews(inputs.datasets.map(\.slug)), try derivation.kreisNames())
                 }
                 let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) }, licence: licence)
                 if !options.hasContact {
                     printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
                 }
                 let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference,
-                                          sizeClasses: inputs.sizeClasses, potentials: potentials)
+                                          sizeClasses: inputs.sizeClasses, potentials: potentials, peerViews: peerViews,
+                                          kreisNames: kreisNames)
                 let folder = URL(fileURLWithPath: out)
                 let files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
                 let pages = files.filter { $0.path.hasSuffix(".html") }.count
