@@ -210,10 +210,11 @@ struct StripPlot: Sendable {
         if let (_, own) = StripPlot.position(subject) {
             let ownX = x(own.low), ownEnd = own.open ? left + span : x(own.high)
             let subjectPaint: [(String, String)] = [("class", ChartStyle.colourClass(1))]
+            // Dashed, so that it differs from the median's solid bar also where both are one colour (forced colours).
             content.append(.element("line", [
                 ("x1", ChartStyle.coordinate(ownX)), ("y1", ChartStyle.coordinate(top - 4)),
                 ("x2", ChartStyle.coordinate(ownX)), ("y2", ChartStyle.coordinate(axisY)),
-                ("stroke", ChartStyle.colour(1)), ("stroke-width", "2.5"),
+                ("stroke", ChartStyle.colour(1)), ("stroke-width", "2.5"), ("stroke-dasharray", "5 3"),
             ] + subjectPaint))
             if ownEnd > ownX + 1 {
                 content.append(.element("line", [

@@ -35,14 +35,14 @@ struct PeerPage: Sendable {
             let reason = MunicipalityPage.peerGroup(of: dataset, among: site.datasets, sizeClasses: site.sizeClasses).1
             intro.append(.p([("class", "hinweis")], [.strong("Vergleichsgruppe nach Art: "), .text(reason)]))
         }
-        intro.append(.p(ReportWords.peerGroup(group)))
+        intro.append(.p([], [.text(ReportWords.peerGroup(group) + " "),
+                             .link("#vergleichskommunen", group.members.count == 1 ? "Die Vergleichskommune" : "Die Vergleichskommunen"),
+                             .text(group.members.count == 1 ? " steht unten." : " stehen unten.")]))
         let memberHeading = group.members.count == 1 ? "Die Vergleichskommune" : "Die " + GermanFormat.integer(group.members.count) + " Vergleichskommunen"
         let members = HTMLNode.list(group.members.map { member in
             .group([.link(path.link(to: .municipality(member.slug)), member.name), .text(" – " + member.kind.germanName
                 + (member.population.map { ", " + GermanFormat.integer($0.count) + " Einwohner" } ?? ", Einwohnerzahl unbekannt"))])
         })
-        intro.append(.element("details", [("class", "alle-hinweise")], [.element("summary", [], [.text(memberHeading)]), members]))
-        intro.append(.div([("class", "nur-druck")], [.p([], [.strong(memberHeading)]), members]))
         intro.append(.element("nav", [("aria-label", "Kennzahlen auf dieser Seite")], [
             .list(report.sections.map { .link("#" + $0.id.rawValue, $0.title) }),
         ]))
@@ -54,6 +54,10 @@ struct PeerPage: Sendable {
             content += nodes
             if let table { tables.append(table) }
         }
+        // The members after the figures, so that a printed copy opens with the answers.
+        content.append(.heading(2, id: "vergleichskommunen", "Vergleichskommunen"))
+        content.append(.element("details", [("class", "alle-hinweise")], [.element("summary", [], [.text(memberHeading)]), members]))
+        content.append(.div([("class", "nur-druck")], [.p([], [.strong(memberHeading)]), members]))
         content.append(.heading(2, id: "quellen", "Quellen"))
         if sources.isEmpty {
             content.append(.p("Keine Zahl dieses Vergleichs nennt eine Quelle."))
