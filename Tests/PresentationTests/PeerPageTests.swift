@@ -188,3 +188,66 @@ struct PeerPageTests {
         #expect(unknownKind.contains("Die Art dieser Kommune ist unbekannt; sie wird keiner Größenklasse zugeordnet."))
     }
 }
+
+/// The start page and the pages of the Länder: every municipality two clicks from the start.
+@Suite("Start page by Land and Kreis")
+struct LandPageTests {
+    static func municipality(_ slug: String, _ name: String, ags: String?, land: String, kind: MunicipalityKind) -> Dataset {
+        var dataset = DashboardPeerFixtures.city(slug, name, online: 10, inhabitants: nil, kind: kind)
+        dataset.municipality.ags = ags.map { .known($0) } ?? .unknown
+        dataset.municipality.land = land
+        return dataset
+    }
+
+    /// Kreis Mettmann with two of its Gemeinden, the kreisfreie Stadt Düsseldorf, an authority without AGS, and one in
+    /// Hessen; Kreis 05162 is named only by the register.
+    static var datasets: [Dataset] {
+        [municipality("mettmann", "Kreis Mettmann", ags: "05158", land: "Nordrhein-Westfalen", kind: .kreis),
+         municipality("ratingen", "Stadt Ratingen", ags: "05158028", land: "Nordrhein-Westfalen", kind: .kreisangehoerigeStadt),
+         municipality("erkrath", "Stadt Erkrath", ags: "05158004", land: "Nordrhein-Westfalen", kind: .kreisangehoerigeStadt),
+         municipality("duesseldorf", "Stadt Düsseldorf", ags: "05111000", land: "Nordrhein-Westfalen", kind: .kreisfreieStadt),
+         municipality("neuss", "Stadt Neuss", ags: "05162024", land: "Nordrhein-Westfalen", kind: .kreisangehoerigeStadt),
+         municipality("ohne", "Gemeinde ohne Schlüssel", ags: nil, land: "Nordrhein-Westfalen", kind: .kreisangehoerigeGemeinde),
+         municipality("kassel", "Stadt Kassel", ags: "06611000", land: "Hessen", kind: .kreisfreieStadt)]
+    }
+
+    static func render(_ datasets: [Dataset]) throws -> [String: String] {
+        let content = SiteContent(datasets: datasets, comparisons: [], kreisNames: ["05162": "Rhein-Kreis Neuss"])
+        let files = try SiteExporter(options: SiteFixtures.options).render(content)
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    @Test("The start page lists the Länder; each Land's page its Kreise, each Kreis its municipalities with their two pages")
+    func lands() throws {
+        let files = try Self.render(Self.datasets)
+        let start = try #require(files["index.html"])
+        #expect(start.contains("<li><a href=\"laender/hessen.html\">Hessen</a> (1 Kommune in 1 Kreis)</li>\n"
+            + "<li><a href=\"laender/nordrhein-westfalen.html\">Nordrhein-Westfalen</a> (6 Kommunen in 4 Kreisen)</li>"))
+        let page = try #require(files["laender/nordrhein-westfalen.html"])
+        // Kreise by name, the one without AGS last; the Kreis itself first within it, then by name.
+        let headings = page.components(separatedBy: "<h2 id=\"kreis-").dropFirst().map { String($0.split(separator: "<")[0]) }
+        #expect(headings == ["1\">Kreis Mettmann (Kreisschlüssel 05158)", "2\">Rhein-Kreis Neuss (Kreisschlüssel 05162)",
+                             "3\">Stadt Düsseldorf (Kreisschlüssel 05111)", "4\">Ohne Gemeindeschlüssel, daher ohne Kreis"])
+        let mettmann = try #require(page.range(of: "Kreis Mettmann (Kreisschlüssel"))
+        let order = ["kommunen/mettmann.html", "kommunen/erkrath.html", "kommunen/ratingen.html"].map { page.range(of: $0, range: mettmann.upperBound..<page.endIndex)!.lowerBound }
+        #expect(order == order.sorted())
+        #expect(page.contains("<a href=\"../vergleichsgruppen/ratingen.html\">Vergleichsgruppe</a>"))
+        #expect(files["laender/hessen.html"]?.contains("Stadt Kassel (Kreisschlüssel 06611)") == true)
+        assertSnapshot(of: page, as: .lines)
+    }
+
+    @Test("Over 50 municipalities the start page has no table of all; the Länder lead to every one")
+    func manyMunicipalities() throws {
+        let many = (1...51).map { Self.municipality(String(format: "g-%03d", $0), "Gemeinde \($0)", ags: String(format: "05158%03d", $0),
+                                                    land: "Nordrhein-Westfalen", kind: .kreisangehoerigeGemeinde) }
+        let files = try Self.render(many)
+        let start = try #require(files["index.html"])
+        #expect(!start.contains("<table"))
+        #expect(start.contains("51 Kommunen: zu viele für eine Tabelle auf dieser Seite."))
+        #expect(files["daten/uebersicht-kommunen.csv"] == nil)
+        let land = try #require(files["laender/nordrhein-westfalen.html"])
+        for dataset in many { #expect(land.contains("href=\"../kommunen/\(dataset.slug.rawValue).html\"")) }
+        // With 50 the table stays.
+        #expect(try Self.render(Array(many.prefix(50)))["index.html"]?.contains("<table") == true)
+    }
+}

@@ -28,7 +28,7 @@ struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible {
     static func peers(_ slug: Slug) -> SitePath { SitePath("vergleichsgruppen/\(slug.rawValue).html") }
 
     /// A Land's page with its Kreise and their municipalities: `laender/nordrhein-westfalen.html`.
-    static func land(_ name: String) -> SitePath { SitePath("laender/\(fileWord(name.isEmpty ? "land-unbekannt" : name)).html") }
+    static func land(_ name: String) -> SitePath { SitePath("laender/\(fileWord(name.isEmpty ? "ohne-land" : name)).html") }
 
     /// A name as a part of a file name: lower case, umlauts and ß written out, every other character a hyphen
     /// ("Baden-Württemberg" is `baden-wuerttemberg`).

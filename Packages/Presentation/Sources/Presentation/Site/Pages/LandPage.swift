@@ -12,8 +12,8 @@ struct LandPage: Sendable {
 
     var path: SitePath { .land(land) }
 
-    /// The Länder's name as a heading: "Land unbekannt" for municipalities without one.
-    var name: String { land.isEmpty ? "Land unbekannt" : land }
+    /// The Land's name as a heading: "Ohne Angabe des Landes" for municipalities without one.
+    var name: String { land.isEmpty ? "Ohne Angabe des Landes" : land }
 
     /// One page per Land of the site's municipalities, sorted by name.
     static func pages(_ site: SiteContext) -> [LandPage] {
@@ -49,7 +49,7 @@ struct LandPage: Sendable {
                 let right = rhs.municipality.ags.value.map { $0.utf8.count == 5 || rhs.municipality.kind.level == .municipalAndDistrict } ?? false
                 return (left ? 0 : 1, lhs.municipality.name, lhs.slug) < (right ? 0 : 1, rhs.municipality.name, rhs.slug)
             }
-            if key.isEmpty { return (nil, "Ohne Gemeindeschlüssel (Kreis unbekannt)", sorted) }
+            if key.isEmpty { return (nil, "Ohne Gemeindeschlüssel, daher ohne Kreis", sorted) }
             return (key, LandPage.kreisName(key, members: members, site: site), sorted)
         }.sorted { ($0.key == nil ? 1 : 0, $0.name, $0.key ?? "") < ($1.key == nil ? 1 : 0, $1.name, $1.key ?? "") }
     }
