@@ -145,6 +145,29 @@ struct PeerPageTests {
         #expect(svg.contains("1 zählt in anderer Einheit (Stadt P6)"))
     }
 
+    @Test("A group of more than 60 is drawn as counts per fortieth of the axis: the drawing does not grow with the group")
+    func binnedStripPlot() throws {
+        // 100 peers at 0,5 %, 1,5 %, … 99,5 %: in each 2,5 % part of the axis lie 2 or 3 of them.
+        let peers = (0..<100).map { index in
+            PeerValue(slug: Slug("p-\(index)")!, name: "P\(index)", value: .number(Double(index) + 0.5, unit: "percent", .exact), asOf: nil,
+                      counted: true)
+        }
+        let plot = StripPlot(title: "Leistungen online", label: "Anteil online", subjectName: "Stadt S",
+                             subject: .number(42, unit: "percent", .exact), peers: peers,
+                             quartiles: [.number(25, unit: "percent", .exact), .number(50, unit: "percent", .exact),
+                                         .number(75, unit: "percent", .exact)])
+        let svg = plot.svg(id: "viele").rendered()
+        #expect(!svg.contains("<circle"))
+        // 40 bars, the box and the median.
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 42)
+        #expect(svg.contains("▮ Vergleichskommunen: 100, gezählt</tspan><tspan x=\"8\" dy=\"18\">je Abschnitt von 2,5\u{a0}%; Kasten:"))
+        let more = StripPlot(title: plot.title, label: plot.label, subjectName: plot.subjectName, subject: plot.subject,
+                             peers: peers + peers.map { PeerValue(slug: $0.slug, name: $0.name, value: $0.value, asOf: nil, counted: true) },
+                             quartiles: plot.quartiles)
+        // Twice the group: the same drawing but for the count in its text.
+        #expect(more.svg(id: "viele").rendered().utf8.count - svg.utf8.count < 10)
+    }
+
     static func site(_ datasets: [Dataset], peerViews: [ComparisonReport]) throws -> [String: String] {
         let content = SiteContent(datasets: datasets, comparisons: [], reference: Fixtures.catalogue, sizeClasses: Fixtures.sizeClasses,
                                   peerViews: peerViews)

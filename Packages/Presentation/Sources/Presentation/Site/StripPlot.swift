@@ -131,6 +131,10 @@ struct StripPlot: Sendable {
 
     /// The most peers named one by one under a drawing.
     static let namedLimit = 8
+    /// The most peers drawn one by one; a larger group is drawn as counts in `bins` parts of the axis, so that a page's
+    /// size does not grow with its group.
+    static let circleLimit = 60
+    static let bins = 40
 
     func svg(id: String) -> HTMLNode {
         let left = 8.0, span = ChartStyle.width - 2 * left
@@ -148,6 +152,25 @@ struct StripPlot: Sendable {
         // The band of the peers: four lanes, so that neighbouring values stay apart.
         let lanes = 4, laneHeight = 9.0
         let top = y, bottom = y + Double(lanes) * laneHeight + 6
+        let binned = drawnPeers.count > StripPlot.circleLimit
+        if binned {
+            // Many peers: how many fall into each of `bins` equal parts of the axis, as bars from the band's foot (a range
+            // counts at its middle, a lower bound at itself), so that the drawing stays the same size for any group.
+            var counts = Array(repeating: 0, count: StripPlot.bins)
+            for (_, position) in drawnPeers {
+                let value = position.open ? position.low : (position.low + position.high) / 2
+                counts[min(StripPlot.bins - 1, max(0, Int(value / (end > 0 ? end : 1) * Double(StripPlot.bins))))] += 1
+            }
+            let most = Double(counts.max() ?? 1), width = span / Double(StripPlot.bins)
+            for (index, count) in counts.enumerated() where count > 0 {
+                let height = max(2, (bottom - top) * Double(count) / most)
+                content.append(.element("rect", [
+                    ("x", ChartStyle.coordinate(left + Double(index) * width + 0.5)), ("y", ChartStyle.coordinate(bottom - height)),
+                    ("width", ChartStyle.coordinate(width - 1)), ("height", ChartStyle.coordinate(height)),
+                    ("fill", ChartStyle.colour(0)), ("class", ChartStyle.colourClass(0)),
+                ]))
+            }
+        }
         if let bounds = quartileBounds {
             // The box from the lower quartile's lower bound to the upper quartile's upper bound; the median a thick
             // line (a band where it is a range).
@@ -165,7 +188,7 @@ struct StripPlot: Sendable {
             ]))
         }
         let peerPaint: [(String, String)] = [("stroke", ChartStyle.colour(0)), ("class", ChartStyle.colourClass(0) + " hohl")]
-        for (index, (_, position)) in drawnPeers.enumerated() {
+        for (index, (_, position)) in drawnPeers.enumerated() where !binned {
             let laneY = top + 7 + Double(index % lanes) * laneHeight
             if position.open {
                 content.append(.element("line", [
@@ -234,8 +257,9 @@ struct StripPlot: Sendable {
             y += 8
         }
         var lines = ChartStyle.wrap("◆ " + subjectName + ": " + GermanFormat.value(subject, reasons: false))
-        lines += ChartStyle.wrap("○ Vergleichskommunen: " + GermanFormat.integer(drawnPeers.count) + " gezeichnet"
-            + (quartileBounds != nil ? "; Kasten: Quartile, Strich: Median" : ""))
+        lines += ChartStyle.wrap((binned ? "▮ Vergleichskommunen: " + GermanFormat.integer(drawnPeers.count) + ", gezählt je Abschnitt von "
+                + GermanFormat.number(end / Double(StripPlot.bins)) + unitText : "○ Vergleichskommunen: " + GermanFormat.integer(drawnPeers.count)
+                + " gezeichnet") + (quartileBounds != nil ? "; Kasten: Quartile, Strich: Median" : ""))
         if quartileBounds == nil {
             // Too few values for quartiles: each with its name.
             for (peer, _) in drawnPeers { lines += ChartStyle.wrap("○ " + peer.name + ": " + GermanFormat.value(peer.value, reasons: false)) }

@@ -11,6 +11,9 @@ struct PeerPage: Sendable {
 
     var path: SitePath { .peers(dataset.slug) }
 
+    /// The most members the page lists; a larger group is listed on the profile only.
+    static let memberLimit = 100
+
     func render(_ site: SiteContext) -> RenderedPage {
         guard let report = site.peerViews[dataset.slug], let group = report.peerGroup else { return empty(site) }
         let name = dataset.municipality.name
@@ -56,8 +59,15 @@ struct PeerPage: Sendable {
         }
         // The members after the figures, so that a printed copy opens with the answers.
         content.append(.heading(2, id: "vergleichskommunen", "Vergleichskommunen"))
-        content.append(.element("details", [("class", "alle-hinweise")], [.element("summary", [], [.text(memberHeading)]), members]))
-        content.append(.div([("class", "nur-druck")], [.p([], [.strong(memberHeading)]), members]))
+        if group.members.count <= PeerPage.memberLimit {
+            content.append(.element("details", [("class", "alle-hinweise")], [.element("summary", [], [.text(memberHeading)]), members]))
+            content.append(.div([("class", "nur-druck")], [.p([], [.strong(memberHeading)]), members]))
+        } else {
+            // A large group is listed once, on the profile (with its CSV), not again on this page.
+            content.append(.p([], [.text(memberHeading + " stehen in der "),
+                                   .link(path.link(to: .municipality(dataset.slug), fragment: "vergleichsgruppe"), "Vergleichsgruppe auf der Seite von " + name),
+                                   .text(", mit ihrer Tabelle als CSV.")]))
+        }
         content.append(.heading(2, id: "quellen", "Quellen"))
         if sources.isEmpty {
             content.append(.p("Keine Zahl dieses Vergleichs nennt eine Quelle."))
