@@ -68,6 +68,9 @@ struct StripPlot: Sendable {
 
     var isDrawable: Bool { scale != nil }
 
+    /// Whether the group is drawn as counts per part of the axis rather than one circle per peer.
+    var isBinned: Bool { drawnPeers.count > StripPlot.circleLimit }
+
     /// The peers counted but not drawn (no known value), and those left out because they count in another unit.
     var withoutValue: [PeerValue] { peers.filter { $0.counted && StripPlot.position($0.value) == nil } }
     var otherUnit: [PeerValue] { peers.filter { !$0.counted } }
@@ -152,7 +155,7 @@ struct StripPlot: Sendable {
         // The band of the peers: four lanes, so that neighbouring values stay apart.
         let lanes = 4, laneHeight = 9.0
         let top = y, bottom = y + Double(lanes) * laneHeight + 6
-        let binned = drawnPeers.count > StripPlot.circleLimit
+        let binned = isBinned
         if binned {
             // Many peers: how many fall into each of `bins` equal parts of the axis, as bars from the band's foot (a range
             // counts at its middle, a lower bound at itself), so that the drawing stays the same size for any group.

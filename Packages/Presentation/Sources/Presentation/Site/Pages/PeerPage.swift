@@ -155,9 +155,11 @@ struct PeerPage: Sendable {
             nodes += rowNotes
         } else {
             let caption = "Diagramm „" + section.title + "“: " + (plots.count == 1 ? "eine Zeile" : GermanFormat.integer(plots.count) + " Zeilen")
-                + " der Tabelle als Verteilung der Vergleichsgruppe. Jeder Kreis ist eine Vergleichskommune (eine Spanne als Strich "
-                + "zwischen ihren Grenzen), der Kasten reicht vom unteren zum oberen Quartil, der dicke Strich ist der Median; die "
-                + "Raute und die senkrechte Linie zeigen " + dataset.municipality.name + ". Kommunen ohne bekannten Wert sind "
+                + " der Tabelle als Verteilung der Vergleichsgruppe. "
+                + (plots.allSatisfy(\.isBinned) ? "Die Balken zählen die Vergleichskommunen in jedem Abschnitt der Achse"
+                    : "Jeder Kreis ist eine Vergleichskommune (eine Spanne als Strich zwischen ihren Grenzen)")
+                + ", der Kasten reicht vom unteren zum oberen Quartil, der dicke Strich ist der Median; die Raute und die "
+                + "gestrichelte senkrechte Linie zeigen " + dataset.municipality.name + ". Kommunen ohne bekannten Wert sind "
                 + "unter jeder Zeichnung gezählt, nicht als 0 gezeichnet. Alle Zahlen stehen in der Tabelle."
             nodes.append(.element("figure", [], [
                 .element("figcaption", [], [.text(caption)]),
