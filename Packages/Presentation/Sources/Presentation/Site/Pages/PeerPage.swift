@@ -158,7 +158,9 @@ struct PeerPage: Sendable {
                 + " der Tabelle als Verteilung der Vergleichsgruppe. "
                 + (plots.allSatisfy(\.isBinned) ? "Die Balken zählen die Vergleichskommunen in jedem Abschnitt der Achse"
                     : "Jeder Kreis ist eine Vergleichskommune (eine Spanne als Strich zwischen ihren Grenzen)")
-                + ", der Kasten reicht vom unteren zum oberen Quartil, der dicke Strich ist der Median; die Raute und die "
+                + (plots.contains { $0.quartileBounds != nil } ? ", der Kasten reicht vom unteren zum oberen Quartil, der dicke Strich ist der Median"
+                    : "; aus weniger als " + GermanFormat.integer(PeerGroup.minimumForQuartiles) + " Werten keine Quartile, die Werte stehen mit Namen darunter")
+                + "; die Raute und die "
                 + "gestrichelte senkrechte Linie zeigen " + dataset.municipality.name + ". Kommunen ohne bekannten Wert sind "
                 + "unter jeder Zeichnung gezählt, nicht als 0 gezeichnet. Alle Zahlen stehen in der Tabelle."
             nodes.append(.element("figure", [], [
