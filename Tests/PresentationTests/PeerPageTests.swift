@@ -164,6 +164,16 @@ struct PeerPageTests {
         let more = StripPlot(title: plot.title, label: plot.label, subjectName: plot.subjectName, subject: plot.subject,
                              peers: peers + peers.map { PeerValue(slug: $0.slug, name: $0.name, value: $0.value, asOf: nil, counted: true) },
                              quartiles: plot.quartiles)
+        // Whole numbers on a short axis (projects in a year: 0 to 5) are counted per number, one bar centred on each.
+        let projects = StripPlot(title: "Projekte pro Jahr", label: "gestartet 2024", subjectName: "Stadt S", subject: .count(2, .exact),
+                                 peers: (0..<80).map { PeerValue(slug: Slug("p-\($0)")!, name: "P\($0)", value: .count($0 % 6, .exact), asOf: nil,
+                                                                 counted: true) },
+                                 quartiles: [.number(1, unit: "count", .exact), .number(2.5, unit: "count", .exact), .number(4, unit: "count", .exact)])
+        #expect(projects.wholeNumbers && projects.axisEnd == 5)
+        let drawn = projects.svg(id: "projekte").rendered()
+        // Six bars (0 to 5), the box and the median; the bar of 0 starts at the axis, that of 5 ends at its end.
+        #expect(drawn.components(separatedBy: "<rect").count - 1 == 8)
+        #expect(drawn.contains("<rect x=\"8.5\"") && drawn.contains("Vergleichskommunen: 80, gezählt je") && !drawn.contains("Abschnitt"))
         // Twice the group: the same drawing but for the count in its text.
         #expect(more.svg(id: "viele").rendered().utf8.count - svg.utf8.count < 10)
     }

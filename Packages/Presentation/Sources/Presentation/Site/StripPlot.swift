@@ -68,6 +68,12 @@ struct StripPlot: Sendable {
 
     var isDrawable: Bool { scale != nil }
 
+    /// Whether an axis of amounts up to `bins` holds whole numbers only: then a large group is counted per number.
+    var wholeNumbers: Bool {
+        guard case .amount = scale, axisEnd <= Double(StripPlot.bins) else { return false }
+        return drawnPeers.allSatisfy { $0.1.low == $0.1.low.rounded() && $0.1.high == $0.1.high.rounded() }
+    }
+
     /// Whether the group is drawn as counts per part of the axis rather than one circle per peer.
     var isBinned: Bool { drawnPeers.count > StripPlot.circleLimit }
 
@@ -157,19 +163,25 @@ struct StripPlot: Sendable {
         let top = y, bottom = y + Double(lanes) * laneHeight + 6
         let binned = isBinned
         if binned {
-            // Many peers: how many fall into each of `bins` equal parts of the axis, as bars from the band's foot (a range
-            // counts at its middle, a lower bound at itself), so that the drawing stays the same size for any group.
-            var counts = Array(repeating: 0, count: StripPlot.bins)
+            // Many peers: how many fall into each part of the axis, as bars from the band's foot (a range counts at its
+            // middle, a lower bound at itself), so that the drawing stays the same size for any group. Whole numbers
+            // on a short axis (projects in a year) are counted per number, each bar centred on it.
+            let perNumber = wholeNumbers
+            let parts = perNumber ? Int(end) + 1 : StripPlot.bins
+            var counts = Array(repeating: 0, count: parts)
             for (_, position) in drawnPeers {
                 let value = position.open ? position.low : (position.low + position.high) / 2
-                counts[min(StripPlot.bins - 1, max(0, Int(value / (end > 0 ? end : 1) * Double(StripPlot.bins))))] += 1
+                let index = perNumber ? Int(value.rounded()) : Int(value / (end > 0 ? end : 1) * Double(parts))
+                counts[min(parts - 1, max(0, index))] += 1
             }
-            let most = Double(counts.max() ?? 1), width = span / Double(StripPlot.bins)
+            let most = Double(counts.max() ?? 1)
+            let width = perNumber ? span / Double(parts) : span / Double(parts)
             for (index, count) in counts.enumerated() where count > 0 {
                 let height = max(2, (bottom - top) * Double(count) / most)
+                let start = perNumber ? min(max(x(Double(index)) - width / 2, left), left + span - width) : left + Double(index) * width
                 content.append(.element("rect", [
-                    ("x", ChartStyle.coordinate(left + Double(index) * width + 0.5)), ("y", ChartStyle.coordinate(bottom - height)),
-                    ("width", ChartStyle.coordinate(width - 1)), ("height", ChartStyle.coordinate(height)),
+                    ("x", ChartStyle.coordinate(start + 0.5)), ("y", ChartStyle.coordinate(bottom - height)),
+                    ("width", ChartStyle.coordinate(max(width - 1, 1))), ("height", ChartStyle.coordinate(height)),
                     ("fill", ChartStyle.colour(0)), ("class", ChartStyle.colourClass(0)),
                 ]))
             }
@@ -260,8 +272,9 @@ struct StripPlot: Sendable {
             y += 8
         }
         var lines = ChartStyle.wrap("◆ " + subjectName + ": " + GermanFormat.value(subject, reasons: false))
-        lines += ChartStyle.wrap((binned ? "▮ Vergleichskommunen: " + GermanFormat.integer(drawnPeers.count) + ", gezählt je Abschnitt von "
-                + GermanFormat.number(end / Double(StripPlot.bins)) + unitText : "○ Vergleichskommunen: " + GermanFormat.integer(drawnPeers.count)
+        lines += ChartStyle.wrap((binned ? "▮ Vergleichskommunen: " + GermanFormat.integer(drawnPeers.count) + ", gezählt je "
+                + (wholeNumbers ? "Wert" : "Abschnitt von " + GermanFormat.number(end / Double(StripPlot.bins)) + unitText)
+                : "○ Vergleichskommunen: " + GermanFormat.integer(drawnPeers.count)
                 + " gezeichnet") + (quartileBounds != nil ? "; Kasten: Quartile, Strich: Median" : ""))
         if quartileBounds == nil {
             // Too few values for quartiles: each with its name.
