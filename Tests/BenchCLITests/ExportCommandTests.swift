@@ -156,7 +156,7 @@ import Testing
         }
         #expect(page.contains("<svg"))
         let start = String(decoding: try #require(site["index.html"]), as: UTF8.self)
-        #expect(start.contains("<a href=\"laender/nordrhein-westfalen.html\">Nordrhein-Westfalen</a> (30 Kommunen in 1 Kreis)"))
+        #expect(start.contains("<a href=\"laender/nordrhein-westfalen.html\">Nordrhein-Westfalen</a> (30 Kommunen ohne Gemeindeschlüssel)"))
         let land = String(decoding: try #require(site["laender/nordrhein-westfalen.html"]), as: UTF8.self)
         #expect(land.contains("Ohne Gemeindeschlüssel, daher ohne Kreis"))
         #expect(land.contains("<a href=\"../vergleichsgruppen/synth-0001.html\">Vergleichsgruppe</a>"))

@@ -255,7 +255,7 @@ struct LandPageTests {
         let files = try Self.render(Self.datasets)
         let start = try #require(files["index.html"])
         #expect(start.contains("<li><a href=\"laender/hessen.html\">Hessen</a> (1 Kommune in 1 Kreis)</li>\n"
-            + "<li><a href=\"laender/nordrhein-westfalen.html\">Nordrhein-Westfalen</a> (6 Kommunen in 4 Kreisen)</li>"))
+            + "<li><a href=\"laender/nordrhein-westfalen.html\">Nordrhein-Westfalen</a> (6 Kommunen: 5 in 3 Kreisen, 1 ohne Gemeindeschlüssel)</li>"))
         let page = try #require(files["laender/nordrhein-westfalen.html"])
         // Kreise by name, the one without AGS last; the Kreis itself first within it, then by name.
         let headings = page.components(separatedBy: "<h2 id=\"kreis-").dropFirst().map { String($0.split(separator: "<")[0]) }

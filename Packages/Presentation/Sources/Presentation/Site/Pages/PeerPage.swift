@@ -156,8 +156,10 @@ struct PeerPage: Sendable {
         } else {
             let caption = "Diagramm „" + section.title + "“: " + (plots.count == 1 ? "eine Zeile" : GermanFormat.integer(plots.count) + " Zeilen")
                 + " der Tabelle als Verteilung der Vergleichsgruppe. "
-                + (plots.allSatisfy(\.isBinned) ? "Die Balken zählen die Vergleichskommunen in jedem Abschnitt der Achse"
-                    : "Jeder Kreis ist eine Vergleichskommune (eine Spanne als Strich zwischen ihren Grenzen)")
+                + (plots.allSatisfy(\.isBinned) ? "Die Balken zählen die Vergleichskommunen je Wert oder Abschnitt der Achse"
+                    : "Jeder Kreis ist eine Vergleichskommune (eine Spanne als Strich zwischen ihren Grenzen)"
+                    + (plots.contains(where: \.isBinned) ? "; wo mehr als " + GermanFormat.integer(StripPlot.circleLimit)
+                        + " Werte bekannt sind, zählen Balken sie je Wert oder Abschnitt der Achse" : ""))
                 + (plots.contains { $0.quartileBounds != nil } ? ", der Kasten reicht vom unteren zum oberen Quartil, der dicke Strich ist der Median"
                     : "; aus weniger als " + GermanFormat.integer(PeerGroup.minimumForQuartiles) + " Werten keine Quartile, die Werte stehen mit Namen darunter")
                 + "; die Raute und die "

@@ -38,10 +38,20 @@ struct StartPage: Sendable {
             .heading(2, id: "laender", "Kommunen nach Ländern"),
             .p("Jede Kommune mit ihrer Seite und ihrem Vergleich mit der Vergleichsgruppe, nach Land und Kreis geordnet:"),
             .list(lands.map { land in
-                let kreise = Set(land.datasets.map { LandPage.kreisKey($0.municipality) ?? "" }).count
-                return .group([.link(path.link(to: land.path), land.name),
-                               .text(" (" + GermanFormat.integer(land.datasets.count) + (land.datasets.count == 1 ? " Kommune" : " Kommunen")
-                                   + " in " + GermanFormat.integer(kreise) + (kreise == 1 ? " Kreis" : " Kreisen") + ")")])
+                // Kreise by their key; municipalities without one are counted apart, not as a Kreis.
+                let kreise = Set(land.datasets.compactMap { LandPage.kreisKey($0.municipality) }).count
+                let without = land.datasets.filter { LandPage.kreisKey($0.municipality) == nil }.count
+                let count = land.datasets.count, keyed = count - without
+                let inKreise = " in " + GermanFormat.integer(kreise) + (kreise == 1 ? " Kreis" : " Kreisen")
+                var text = " (" + GermanFormat.integer(count) + (count == 1 ? " Kommune" : " Kommunen")
+                if without == 0 {
+                    text += inKreise
+                } else if keyed == 0 {
+                    text += " ohne Gemeindeschlüssel"
+                } else {
+                    text += ": " + GermanFormat.integer(keyed) + inKreise + ", " + GermanFormat.integer(without) + " ohne Gemeindeschlüssel"
+                }
+                return .group([.link(path.link(to: land.path), land.name), .text(text + ")")])
             }),
             .heading(2, id: "kommunen", "Kommunen"),
         ]
