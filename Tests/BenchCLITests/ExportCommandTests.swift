@@ -29,17 +29,25 @@ import Testing
         let result = try BenchProcess.run(["export", "site", "--out", "site", "--contact", "Fachbereich 04, digital@example.org"],
                                           in: workspace.root)
         #expect(result.status == 0, "\(result.stderr)")
-        // 21 tables and the download of all figures.
-        #expect(result.stdout.hasPrefix("wrote 8 pages and 22 CSV tables to site"))
+        // 21 tables and the download of all figures; 2 peer pages (without peers: neither has another of its level and size
+        // class in the workspace), one page for their Land.
+        #expect(result.stdout.hasPrefix("wrote 11 pages and 22 CSV tables to site"))
         for step in ["[1/5] Inhalte prüfen", "[2/5] Seiten erzeugen", "[3/5] Tabellen als CSV erzeugen",
                      "[4/5] Stilvorlage und Seitenübersicht erzeugen", "[5/5] Ordner schreiben"] {
             #expect(result.stderr.contains(step), "missing step \(step)")
         }
         let files = try Self.files(in: workspace.url("site"))
         #expect(files.keys.filter { $0.hasSuffix(".html") }.sorted() == [
-            "barrierefreiheit.html", "index.html", "kommunen/aachen.html", "kommunen/leverkusen.html", "methodik.html",
-            "quellen.html", "seitenuebersicht.html", "vergleiche/aachen_leverkusen.html",
+            "barrierefreiheit.html", "index.html", "kommunen/aachen.html", "kommunen/leverkusen.html", "laender/nordrhein-westfalen.html",
+            "methodik.html", "quellen.html", "seitenuebersicht.html", "vergleiche/aachen_leverkusen.html",
+            "vergleichsgruppen/aachen.html", "vergleichsgruppen/leverkusen.html",
         ])
+        let peers = String(decoding: try #require(files["vergleichsgruppen/leverkusen.html"]), as: UTF8.self)
+        #expect(peers.contains("Für Stadt Leverkusen gibt es in dieser Veröffentlichung keinen Vergleich mit einer Vergleichsgruppe: "
+            + "Keine andere Kommune dieser Veröffentlichung gehört zu ihrer Gruppe (Kommunen mit Gemeinde- und Kreisaufgaben, "
+            + "100.000 bis unter 200.000 Einwohner)."))
+        let land = String(decoding: try #require(files["laender/nordrhein-westfalen.html"]), as: UTF8.self)
+        #expect(land.contains("Stadt Leverkusen (Kreisschlüssel 05316)") && land.contains("StädteRegion Aachen (Kreisschlüssel 05334)"))
         let page = String(decoding: try #require(files["vergleiche/aachen_leverkusen.html"]), as: UTF8.self)
 
         // Every title, definition, row, remark and note of `bench compare` is on the page.
@@ -95,13 +103,14 @@ import Testing
         let second = try BenchProcess.run(["export", "site", "--out", "zwei", "--pairs", "all"], in: workspace.root)
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
         let one = try Self.files(in: workspace.url("eins")), two = try Self.files(in: workspace.url("zwei"))
-        // 11 pages (start, 3 profiles, 3 pairs, 4 about the site), 23 CSV tables (2 of them the peer groups of the two
-        // Kreise, each the other's) and all figures as CSV and JSON, the stylesheet, the marker.
-        #expect(one.keys.filter { $0.hasSuffix(".html") }.count == 11)
-        #expect(one.keys.filter { $0.hasSuffix(".csv") }.count == 24)
+        // 15 pages (start, 3 profiles, 3 pairs, 3 peer pages, 1 Land, 4 about the site), 27 CSV tables (2 of them the
+        // peer groups of the two Kreise, each the other's, and 4 the tables of their peer pages) and all figures as CSV
+        // and JSON, the stylesheet, the marker.
+        #expect(one.keys.filter { $0.hasSuffix(".html") }.count == 15)
+        #expect(one.keys.filter { $0.hasSuffix(".csv") }.count == 28)
         #expect(one.keys.contains("daten/kommune-kreis-a-vergleichsgruppe.csv"))
         #expect(one.keys.contains("daten/alle-zahlen.json"))
-        #expect(one.count == 38)
+        #expect(one.count == 46)
         #expect(one == two)
         // Exporting again into the same folder replaces the earlier export without asking.
         let again = try BenchProcess.run(["export", "site", "--out", "eins", "--pairs", "all"], in: workspace.root)
@@ -125,8 +134,32 @@ import Testing
             #expect(!files.keys.contains { $0.hasPrefix("vergleiche/") })
             pages[count] = files.keys.filter { $0.hasSuffix(".html") }.count
         }
-        // A profile per authority and five pages about the site: 15 and 35, not 45 + 15 and 435 + 35 with every pair.
-        #expect(pages == [10: 15, 30: 35])
+        // A profile and a peer page per authority, a page for their Land and five pages about the site: 26 and 66, not
+        // 45 + 26 and 435 + 66 with every pair.
+        #expect(pages == [10: 26, 30: 66])
+
+        // Each peer page says what `bench compare SLUG --peers` says (by kind: the synthetic authorities have no
+        // population, so no size class), in every section, with every row; the start page reaches it through the Land.
+        let site = try Self.files(in: workspace.url("w30/site"))
+        let json = try BenchProcess.run(["compare", "synth-0001", "--peers", "--peer-group", "kind", "--format", "json"], in: workspace.url("w30"))
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let page = String(decoding: try #require(site["vergleichsgruppen/synth-0001.html"]), as: UTF8.self)
+        let sections = try #require(report["sections"] as? [[String: Any]])
+        #expect(sections.count == 5)
+        for section in sections {
+            for sentence in try #require(section["summary"] as? [String]) { #expect(page.contains(Self.html(sentence)), "missing: \(sentence)") }
+            for row in try #require(section["rows"] as? [[String: Any]]) {
+                let label = try #require(row["label"] as? String)
+                #expect(page.contains("<th scope=\"row\">" + Self.html(label) + "</th>"), "missing row: \(label)")
+            }
+        }
+        #expect(page.contains("<svg"))
+        let start = String(decoding: try #require(site["index.html"]), as: UTF8.self)
+        #expect(start.contains("<a href=\"laender/nordrhein-westfalen.html\">Nordrhein-Westfalen</a> (30 Kommunen ohne Gemeindeschlüssel)"))
+        let land = String(decoding: try #require(site["laender/nordrhein-westfalen.html"]), as: UTF8.self)
+        #expect(land.contains("Ohne Gemeindeschlüssel, daher ohne Kreis"))
+        #expect(land.contains("<a href=\"../vergleichsgruppen/synth-0001.html\">Vergleichsgruppe</a>"))
 
         // A reviewed list adds exactly its pairs; a row naming no dataset is refused with its line and column.
         try workspace.write("a,b,note\nsynth-0002,synth-0001,Vergleichsring\nsynth-0003,synth-0001,\n", to: "w10/Datasets/comparisons.csv")

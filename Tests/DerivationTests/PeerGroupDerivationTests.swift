@@ -57,3 +57,37 @@ struct PeerGroupDerivationTests {
         #expect(try derivation.comparison(ComparisonRequest(.peers(of: subject, rule: .all))).peerGroup?.members.count == slugs.count - 1)
     }
 }
+
+@Suite("The site's peer views")
+struct SitePeerViewTests {
+    @Test("Each is the report of bench compare SLUG --peers (by kind where no size class)")
+    func sameAsCompare() throws {
+        let workspace = try TestWorkspace("synthetic")
+        defer { workspace.remove() }
+        let derivation = try workspace.derivation()
+        let slugs = workspace.workspace.slugs()
+        let views = try derivation.sitePeerViews(slugs)
+        // The synthetic authorities have no population: each is compared by kind. The one kreisfreie Stadt (synth-0002)
+        // and the one Kreis (synth-0003) of the twelve have no other of their kind, and no view.
+        let alone = [Slug("synth-0002")!, Slug("synth-0003")!]
+        #expect(views.map { $0.participants[0].slug } == slugs.filter { !alone.contains($0) })
+        for slug in alone {
+            #expect(throws: ComparisonError.self) { try derivation.comparison(ComparisonRequest(.peers(of: slug, rule: .kind))) }
+        }
+        for view in views {
+            #expect(view.peerGroup?.rule == .kind)
+            let compared = try derivation.comparison(ComparisonRequest(.peers(of: view.participants[0].slug, rule: .kind)))
+            // The same report value, so every renderer gives the same bytes.
+            #expect(view == compared)
+        }
+    }
+
+    @Test("The bundled pair has no peer views: neither has another authority of its level and size class")
+    func bundled() throws {
+        let workspace = try TestWorkspace("bundled")
+        defer { workspace.remove() }
+        let derivation = try workspace.derivation()
+        #expect(try derivation.sitePeerViews(workspace.workspace.slugs()).isEmpty)
+        #expect(try derivation.kreisNames()["05334"] != nil)
+    }
+}

@@ -275,7 +275,8 @@ struct PotentialsSiteTests {
         let rows = csv.components(separatedBy: "\r\n").dropFirst().prefix { !$0.isEmpty }
         #expect(rows.map { String($0.split(separator: ";")[1].prefix(14)) } == [F.key(1), F.key(2), F.key(3), F.key(4), F.key(11)])
         #expect(csv.contains("OZG-Dashboard, Export für Stadt Mitte"))
-        #expect(try text("daten/kommune-mitte-vorreiter.csv").contains("99000000008000 Leistung acht"))
+        // One value a cell: the LeiKa key and the name apart, the share as numerator and denominator.
+        #expect(try text("daten/kommune-mitte-vorreiter.csv").contains("\r\n1;99000000008000;Leistung acht;"))
         // Stadt E counts OZG-Leistungen only: the section says why there is no list, and offers no empty table.
         let declined = try text("kommunen/p-e.html")
         #expect(declined.contains("Für Stadt E lassen sich heute keine Potenziale bestimmen"))

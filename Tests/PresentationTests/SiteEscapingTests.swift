@@ -78,7 +78,8 @@ struct SiteEscapingTests {
     @Test func csvCellsCannotRunAsFormulas() throws {
         let files = try render()
         let services = try #require(files["daten/kommune-leverkusen-leistungen-2025-05-23.csv"])
-        #expect(services.hasPrefix("\u{feff}Leistung;OZG-Leistung;Zuordnung;Status;Zuständig;Quellen\r\n"))
+        // One line per service, one value per cell, the source written out in the last column.
+        #expect(services.hasPrefix("\u{feff}Leistung;Name berichtigt;OZG-ID;OZG-Leistung;Zuordnung;Status;Bedeutung;Zuständig;Stand;Quelle\r\n"))
         #expect(services.contains("\r\n\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"klick\"\")\";"))
         #expect(services.contains(";'@SUM(1+1)*cmd|' /C calc'!A0;"))
         let comparison = try #require(files["daten/vergleich-leverkusen_aachen-leistungen-online.csv"])

@@ -15,8 +15,9 @@ struct SiteExportTests {
         let files = try render()
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         #expect(pages == [
-            "barrierefreiheit.html", "index.html", "kommunen/aachen.html", "kommunen/leverkusen.html", "methodik.html",
-            "quellen.html", "seitenuebersicht.html", "vergleiche/leverkusen_aachen.html",
+            "barrierefreiheit.html", "index.html", "kommunen/aachen.html", "kommunen/leverkusen.html", "laender/nordrhein-westfalen.html",
+            "methodik.html", "quellen.html", "seitenuebersicht.html", "vergleiche/leverkusen_aachen.html",
+            "vergleichsgruppen/aachen.html", "vergleichsgruppen/leverkusen.html",
         ])
         #expect(files["stil.css"] != nil)
         let comparison = try #require(files["vergleiche/leverkusen_aachen.html"])

@@ -51,7 +51,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let site = try contents(of: workspace.root.appendingPathComponent("site"))
         let projects = String(decoding: try #require(site["/daten/kommune-musterstadt-projekte.csv"]), as: UTF8.self)
-        #expect(projects.contains("\r\n\"'=HYPERLINK(\"\"x\"\")\";OZG-Projekte;In Umsetzung;"), "\(projects)")
+        // One line per report of a project, its ID beside its name.
+        #expect(projects.contains("\r\n\"'=HYPERLINK(\"\"x\"\")\";wohngeld;OZG-Projekte;In Umsetzung;"), "\(projects)")
         for (name, data) in site where name.hasSuffix(".csv") {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("\r\n\"=") && !text.contains(";\"=") && !text.contains("\r\n=") && !text.contains(";="), "\(name)")

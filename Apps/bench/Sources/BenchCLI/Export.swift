@@ -18,11 +18,13 @@ extension Bench {
 extension Bench.Export {
     struct Site: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the static, accessible HTML site for the intranet: start page, one page per municipality and per compared pair, Methodik, Quellenverzeichnis, Erklärung zur Barrierefreiheit.",
+            abstract: "Write the static, accessible HTML site for the intranet: start page, one page per Land, per municipality, per municipality's peer group and per compared pair, Methodik, Quellenverzeichnis, Erklärung zur Barrierefreiheit.",
             discussion: """
                 The pairs compared are those the reviewed list Datasets/comparisons.csv names (columns a, b, note), \
                 or those --pairs names; without either, the site has no pair pages (a site of every pair grows with \
-                the square of the datasets: --pairs all asks for it). The folder works on any web server and opened straight from disk; it loads nothing from outside. The \
+                the square of the datasets: --pairs all asks for it). Each municipality is compared with its peer \
+                group as 'bench compare SLUG --peers' does (same level of government and size class; by kind where \
+                its population is unknown). The folder works on any web server and opened straight from disk; it loads nothing from outside. The \
                 comparisons are computed by the same code as 'bench compare'. The same datasets give byte-identical \
                 files. An earlier export in the folder is replaced; a folder with other files is refused unless \
                 --force is given.
@@ -91,17 +93,19 @@ extension Bench.Export {
                     }
                 }
                 let rule = try peerRule(potentialsPeerGroup)
-                let (inputs, potentials) = try databaseOptions.derivation(for: workspace) { derivation in
+                let (inputs, potentials, peerViews, kreisNames) = try databaseOptions.derivation(for: workspace) { derivation in
                     let inputs = try derivation.site(pairs: chosen)
                     return (inputs, try derivation.sitePotentials(inputs.datasets, reference: inputs.reference, rule: rule,
-                                                                  threshold: potentialsThreshold))
+                                                                  threshold: potentialsThreshold),
+                            try derivation.sitePeerViews(inputs.datasets.map(\.slug)), try derivation.kreisNames())
                 }
                 let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) }, licence: licence)
                 if !options.hasContact {
                     printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
                 }
                 let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference,
-                                          sizeClasses: inputs.sizeClasses, potentials: potentials)
+                                          sizeClasses: inputs.sizeClasses, potentials: potentials, peerViews: peerViews,
+                                          kreisNames: kreisNames)
                 let folder = URL(fileURLWithPath: out)
                 let files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
                 let pages = files.filter { $0.path.hasSuffix(".html") }.count

@@ -254,6 +254,9 @@ public struct MetricSection: Sendable, Hashable {
     public var comparability: Comparability
     public var rows: [MetricRow]
     public var notes: [ComparabilityNote]
+    /// Whether every participant's figures (in a peer view: the subject's and every peer's) come from rows of the
+    /// federal OZG dashboard: then they count alike, and the dashboard's notes qualify an order instead of forbidding it.
+    public var everyParticipantFromDashboard = false
 
     public init(id: MetricID, title: String, definition: String, comparability: Comparability, rows: [MetricRow],
                 notes: [ComparabilityNote]) {
@@ -291,6 +294,9 @@ public struct MetricRow: Sendable, Hashable {
     /// Whether the cells count in each municipality's own counting unit (services online): a peer group's statistics
     /// of such a row take only the peers counting in the subject's unit.
     var inOwnUnit = false
+    /// In a peer view: each peer's value of the row, sorted by slug, for a chart of the group's distribution (the
+    /// statistics in `cells` are made of those `counted`). Empty in any other report.
+    public var peerValues: [PeerValue] = []
 
     public init(label: String, cells: [Figure], key: String = "", note: String = "", sideBySide: Bool = true) {
         self.label = label
@@ -298,6 +304,25 @@ public struct MetricRow: Sendable, Hashable {
         self.key = key
         self.note = note
         self.sideBySide = sideBySide
+    }
+}
+
+/// One peer's value of a row in a peer view: its value and date (a peer's sources and remarks are not kept).
+public struct PeerValue: Sendable, Hashable {
+    public var slug: Slug
+    public var name: String
+    public var value: FigureValue
+    public var asOf: PartialDate?
+    /// Whether the group's statistics include it: false for a peer counting in another unit than the subject in a row
+    /// of each municipality's own unit.
+    public var counted: Bool
+
+    public init(slug: Slug, name: String, value: FigureValue, asOf: PartialDate?, counted: Bool) {
+        self.slug = slug
+        self.name = name
+        self.value = value
+        self.asOf = asOf
+        self.counted = counted
     }
 }
 

@@ -84,12 +84,12 @@ extension ComparisonReport {
                          rule: PeerRule, selection: PeerSelection) -> ComparisonReport {
         let all = [subject] + peers
         let units = all.map(\.unit)
-        let names = all.map(\.participant.name)
+        let members = all.map(\.participant)
         let peerSlugs = Set(peers.map(\.participant.slug))
         let sections = ComparisonReport.sections(all, metrics: metrics).map { section in
             var section = section
             let ownUnit = section.rows.contains { $0.inOwnUnit }
-            section.rows = section.rows.map { PeerStatistics.summarise($0, units: units, names: names) }
+            section.rows = section.rows.map { PeerStatistics.summarise($0, units: units, participants: members) }
             // Notes about a single peer would bury the ones about the subject; notes about all stay.
             section.notes = section.notes.filter { note in note.subject.municipality.map { !peerSlugs.contains($0.slug) } ?? true }
             if ownUnit, let unit = subject.unit {
@@ -129,14 +129,19 @@ extension ComparisonReport {
     static func sections(_ digests: [PeerDigest], metrics: Set<MetricID>) -> [MetricSection] {
         let participants = digests.map(\.participant)
         let digests = OtherIndicatorsSection.shareEfaAvailable(digests)
+        // Every side's census made of dashboard rows: they count alike (the digest of a whole dataset always has the part).
+        let everyFromDashboard = digests.allSatisfy { !($0.servicesOnline?.dashboard.isEmpty ?? true) }
         return MetricID.allCases.filter(metrics.contains).map { id in
+            var section: MetricSection
             switch id {
-            case .servicesOnline: return ServicesOnlineSection.build(participants, digests.map { $0.servicesOnline! })
-            case .efaUptake: return EfaUptakeSection.build(participants, digests.map { $0.efaUptake! })
-            case .projectsPerYear: return ProjectsPerYearSection.build(participants, digests.map { $0.projectsPerYear! })
-            case .trends: return TrendsSection.build(participants, digests.map { $0.trends! })
-            case .otherIndicators: return OtherIndicatorsSection.build(participants, digests.map { $0.otherIndicators! })
+            case .servicesOnline: section = ServicesOnlineSection.build(participants, digests.map { $0.servicesOnline! })
+            case .efaUptake: section = EfaUptakeSection.build(participants, digests.map { $0.efaUptake! })
+            case .projectsPerYear: section = ProjectsPerYearSection.build(participants, digests.map { $0.projectsPerYear! })
+            case .trends: section = TrendsSection.build(participants, digests.map { $0.trends! })
+            case .otherIndicators: section = OtherIndicatorsSection.build(participants, digests.map { $0.otherIndicators! })
             }
+            section.everyParticipantFromDashboard = everyFromDashboard
+            return section
         }
     }
 }
@@ -225,10 +230,13 @@ public struct PeerDigest: Sendable, Hashable, Codable {
 enum PeerStatistics {
     /// The row with the subject's cell first and one cell per statistic of the peers' cells. With fewer known values
     /// than `PeerGroup.minimumForQuartiles`, no statistic is computed: the median's cell names the values instead.
-    static func summarise(_ row: MetricRow, units: [CountingUnit?], names: [String]) -> MetricRow {
-        let peers = Array(zip(zip(row.cells, units), names).dropFirst()).map { (figure: $0.0.0, unit: $0.0.1, name: $0.1) }
+    static func summarise(_ row: MetricRow, units: [CountingUnit?], participants: [Participant]) -> MetricRow {
+        let peers = Array(zip(zip(row.cells, units), participants).dropFirst())
+            .map { (figure: $0.0.0, unit: $0.0.1, name: $0.1.name, slug: $0.1.slug) }
         // Of a row in each municipality's own counting unit, only peers counting alike are summarised.
-        let eligible = row.inOwnUnit ? peers.filter { $0.unit == units[0] } : peers
+        let counts: ((figure: Figure, unit: CountingUnit?, name: String, slug: Slug)) -> Bool = { !row.inOwnUnit || $0.unit == units[0] }
+        let eligible = peers.filter(counts)
+        let peerValues = peers.map { PeerValue(slug: $0.slug, name: $0.name, value: $0.figure.value, asOf: $0.figure.asOf, counted: counts($0)) }
         let known = eligible.compactMap { peer in peer.figure.value.bounds.map { (peer.figure, $0, peer.name) } }
         let skippedUnit = peers.count - eligible.count
         var remark = "aus \(GermanFormat.integer(known.count)) von \(GermanFormat.integer(peers.count)) "
@@ -242,7 +250,9 @@ enum PeerStatistics {
                 Figure(value: .notApplicable(reason: reason), asOf: known.compactMap(\.0.asOf).max(),
                        remark: statistic == .median ? remark + "; " + values : remark)
             }
-            return MetricRow(label: row.label, cells: [row.cells[0]] + statistics, key: row.key, note: row.note)
+            var summarised = MetricRow(label: row.label, cells: [row.cells[0]] + statistics, key: row.key, note: row.note)
+            summarised.peerValues = peerValues
+            return summarised
         }
         // Sorted once for the three statistics.
         let lows = known.map(\.1.lowerBound).sorted(), highs = known.map(\.1.upperBound).sorted()
@@ -257,7 +267,9 @@ enum PeerStatistics {
                 : .interval(low: rounded(low), high: rounded(high), unit: unit)
             return Figure(value: value, asOf: known.compactMap(\.0.asOf).max(), remark: remark)
         }
-        return MetricRow(label: row.label, cells: [row.cells[0]] + statistics, key: row.key, note: row.note)
+        var summarised = MetricRow(label: row.label, cells: [row.cells[0]] + statistics, key: row.key, note: row.note)
+        summarised.peerValues = peerValues
+        return summarised
     }
 
     /// The p-quantile with linear interpolation between neighbours (position p·(n−1) in the sorted values).

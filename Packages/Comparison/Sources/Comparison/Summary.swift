@@ -97,12 +97,16 @@ extension ComparisonReport {
             return .differentUnits(municipalities.map { Named($0.name, $0.unit ?? "") })
         }
         let caveats = SectionSummary.orderedKinds(section.notes)
-        if let forbidding = caveats.first(where: SectionSummary.forbidsOrder.contains) {
-            // In a peer view, peers in another unit are left out of the statistics: that note does not forbid.
-            if !(peerGroup != nil && forbidding == .differentUnits) { return .forbidden(forbidding) }
+        // Where every participant's figures are rows of the OZG dashboard, they count alike: the dashboard's notes
+        // qualify an order (the rows are no inventory of all services) but do not forbid it.
+        let forbidding = SectionSummary.forbidsOrder.subtracting(section.everyParticipantFromDashboard ? [.dashboardRows] : [])
+        // In a peer view, peers in another unit are left out of the statistics: that note does not forbid (and does not
+        // hide another that does).
+        if let kind = caveats.first(where: { forbidding.contains($0) && !(peerGroup != nil && $0 == .differentUnits) }) {
+            return .forbidden(kind)
         }
         // Unknown values of other rows do not touch an order of known figures.
-        let softCaveats = caveats.filter { !SectionSummary.forbidsOrder.contains($0) && $0 != .unknownValues && $0 != .other }
+        let softCaveats = caveats.filter { !forbidding.contains($0) && $0 != .unknownValues && $0 != .other }
         if peerGroup != nil {
             guard let own = municipalities.first?.figure.value.bounds else { return .missing(missing) }
             let statistics = statements.filter(\.isStatistic)

@@ -41,6 +41,28 @@ struct DataTable: Sendable {
     var rows: [Row]
     /// The CSV's file name without extension, built from slugs and fixed words.
     var fileName: String
+    /// Where set, the CSV is these records instead of the cells as shown: one line per figure (or per listed item),
+    /// with the columns that say which (`keys`), and the figure taken apart, one value per cell.
+    var tidy: Tidy? = nil
+
+    /// The records of a table's tidy CSV.
+    struct Tidy: Sendable {
+        /// The columns naming what a line is about ("Status", "Stand der Liste"): before the figure's columns.
+        var keys: [String]
+        var lines: [Line]
+
+        struct Line: Sendable {
+            var keys: [String]
+            /// The figure of the line; nil in a table that lists items rather than figures (then the CSV has no figure
+            /// columns, only the source).
+            var figure: Figure?
+            /// The unit, where the figure's value does not carry it ("LeiKa-Leistungen" for a count).
+            var unit: String? = nil
+            var footnotes: [Int] = []
+            /// The source written out where it is no document of the site (the register's inhabitants).
+            var source: String? = nil
+        }
+    }
 
     /// The download's path: its name in German words, whatever identifiers it was built from.
     var csvPath: SitePath { .table(DataTable.germanFileName(fileName)) }
@@ -105,6 +127,7 @@ struct DataTable: Sendable {
     /// column with each row's footnote numbers, and below the table the sources they stand for, so the file is
     /// complete on its own.
     func csv(sources: [Int: String]) -> String {
+        if let tidy { return DataTable.csv(tidy, sources: sources) }
         if !rows.isEmpty, rows.allSatisfy({ $0.cells.allSatisfy { $0.figure != nil } }) { return tidyCSV(sources: sources) }
         let cited = Set(rows.flatMap { $0.cells.flatMap(\.footnotes) })
         var lines = [cited.isEmpty ? columns : columns + ["Quellen"]]
@@ -136,9 +159,59 @@ struct DataTable: Sendable {
         CSVWriter.spreadsheet.document([DataTable.tidyColumns] + tidyRecords(sources: sources, textCells: false))
     }
 
+    /// The figure columns of a tidy CSV, after the columns that say which figure a line is.
+    static let figureColumns = Array(tidyColumns.dropFirst(2))
+
+    /// Tidy records as CSV: the key columns, then the figure's columns (where any line has a figure), else the source.
+    static func csv(_ tidy: Tidy, sources: [Int: String]) -> String {
+        let figures = tidy.lines.contains { $0.figure != nil }
+        var lines = [tidy.keys + (figures ? figureColumns : ["Quelle"])]
+        for line in tidy.lines {
+            let documents = line.source ?? line.footnotes.map { "[\($0)] " + (sources[$0] ?? "") }.joined(separator: " | ")
+            if figures {
+                lines.append(line.keys + (line.figure.map { figureFields($0, unit: line.unit, documents: documents) }
+                    ?? ["Text", "", "", "", "", "", "", "", "", documents, ""]))
+            } else {
+                lines.append(line.keys + [documents])
+            }
+        }
+        return CSVWriter.spreadsheet.document(lines)
+    }
+
+    /// A figure taken apart, in the order of `figureColumns`: kind, value, bounds, numerator and denominator as plain
+    /// numbers (decimal comma, no thousands separator), unit, qualifier, date (ISO), documents, remark. `unit` names the
+    /// unit where the value does not.
+    static func figureFields(_ figure: Figure, unit given: String? = nil, documents: String) -> [String] {
+        let plain = PlainFigure(figure.value)
+        func number(_ text: String?) -> String { (text ?? "").replacingOccurrences(of: ".", with: ",") }
+        let kinds = ["count": "Anzahl", "share": "Anteil", "interval": "Spanne", "number": "Zahl", "date": "Datum",
+                     "unknown": MissingWords.unknown, "not-applicable": MissingWords.notApplicable]
+        let qualifiers = ["exact": "genau", "approx": "ungefähr", "at-least": "Mindestzahl"]
+        var unit = GermanFormat.unitSuffix(plain.unit ?? "").trimmingCharacters(in: .whitespaces)
+        if unit.isEmpty, plain.kind == "count" || plain.kind == "interval" {
+            unit = CountingUnit.allCases.map(\.germanName).first { figure.remark.hasPrefix($0) } ?? ""
+        }
+        if plain.kind == "interval", let raw = plain.unit, raw != IndicatorUnit.percent.rawValue, unit.isEmpty { unit = raw }
+        if unit.isEmpty, let given { unit = given }
+        let remark = [plain.reason ?? "", figure.remark].filter { !$0.isEmpty }.joined(separator: "; ")
+        return [kinds[plain.kind] ?? plain.kind, number(plain.value), number(plain.low), number(plain.high),
+                plain.numerator.map(String.init) ?? "", plain.denominator.map(String.init) ?? "", unit,
+                plain.qualifier.flatMap { qualifiers[$0] } ?? "", figure.asOf?.description ?? "", documents, remark]
+    }
+
     /// The records of `tidyCSV`; with `textCells`, a cell without a figure is a line of kind "Text" with its text as value.
     func tidyRecords(sources: [Int: String], textCells: Bool) -> [[String]] {
         var lines: [[String]] = []
+        // A table with its own tidy records of figures: each figure once, named by its keys.
+        if let tidy, tidy.lines.contains(where: { $0.figure != nil }) {
+            for line in tidy.lines {
+                guard let figure = line.figure else { continue }
+                let documents = line.source ?? line.footnotes.map { "[\($0)] " + (sources[$0] ?? "") }.joined(separator: " | ")
+                let name = zip(tidy.keys, line.keys).filter { !$0.1.isEmpty }.map { $0.0 + ": " + $0.1 }.joined(separator: "; ")
+                lines.append([name, ""] + DataTable.figureFields(figure, unit: line.unit, documents: documents))
+            }
+            return lines
+        }
         for row in rows {
             for (column, cell) in zip(columns.dropFirst(), row.cells) {
                 guard let figure = cell.figure else {
@@ -148,21 +221,8 @@ struct DataTable: Sendable {
                     }
                     continue
                 }
-                let plain = PlainFigure(figure.value)
-                func number(_ text: String?) -> String { (text ?? "").replacingOccurrences(of: ".", with: ",") }
-                let kinds = ["count": "Anzahl", "share": "Anteil", "interval": "Spanne", "number": "Zahl", "date": "Datum",
-                             "unknown": MissingWords.unknown, "not-applicable": MissingWords.notApplicable]
-                let qualifiers = ["exact": "genau", "approx": "ungefähr", "at-least": "Mindestzahl"]
-                var unit = GermanFormat.unitSuffix(plain.unit ?? "").trimmingCharacters(in: .whitespaces)
-                if unit.isEmpty, plain.kind == "count" || plain.kind == "interval" {
-                    unit = CountingUnit.allCases.map(\.germanName).first { figure.remark.hasPrefix($0) } ?? ""
-                }
-                if plain.kind == "interval", let raw = plain.unit, raw != IndicatorUnit.percent.rawValue, unit.isEmpty { unit = raw }
                 let documents = cell.footnotes.map { "[\($0)] " + (sources[$0] ?? "") }.joined(separator: " | ")
-                let remark = [plain.reason ?? "", figure.remark].filter { !$0.isEmpty }.joined(separator: "; ")
-                lines.append([row.header, column, kinds[plain.kind] ?? plain.kind, number(plain.value), number(plain.low),
-                              number(plain.high), plain.numerator.map(String.init) ?? "", plain.denominator.map(String.init) ?? "",
-                              unit, plain.qualifier.flatMap { qualifiers[$0] } ?? "", figure.asOf?.description ?? "", documents, remark])
+                lines.append([row.header, column] + DataTable.figureFields(figure, documents: documents))
             }
         }
         return lines

@@ -16,13 +16,22 @@ public struct SiteContent: Sendable {
     /// Each municipality's potentials (`bench potentials`), shown in a section of its profile; a profile without an
     /// entry has no such section.
     public var potentials: [Slug: PotentialsReport]
+    /// Each municipality's peer view with the default group (`Derivation.sitePeerViews`), shown on its page
+    /// `vergleichsgruppen/SLUG.html`; a municipality without one gets a page that says why.
+    public var peerViews: [ComparisonReport]
+    /// The names of the Kreise by their 5-digit key (from the register), for the pages of the Länder; a Kreis without a
+    /// name is named by its key.
+    public var kreisNames: [String: String]
 
     public init(datasets: [Dataset], comparisons: [ComparisonReport], reference: ReferenceCatalogue = ReferenceCatalogue(),
-                sizeClasses: [SizeClass] = [], potentials: [Slug: PotentialsReport] = [:]) {
+                sizeClasses: [SizeClass] = [], potentials: [Slug: PotentialsReport] = [:], peerViews: [ComparisonReport] = [],
+                kreisNames: [String: String] = [:]) {
         self.datasets = datasets
         self.comparisons = comparisons
         self.reference = reference
         self.sizeClasses = sizeClasses
         self.potentials = potentials
+        self.peerViews = peerViews
+        self.kreisNames = kreisNames
     }
 }

@@ -28,8 +28,14 @@ struct SiteContext: Sendable {
     /// Each document's footnote number, the same on every page of the site: the municipalities by slug, each one's
     /// documents oldest first ("slug/id" as key).
     var footnoteNumbers: [String: Int] = [:]
+    /// Each municipality's peer view, by its slug.
+    var peerViews: [Slug: ComparisonReport] = [:]
+    /// The Kreise's names by key.
+    var kreisNames: [String: String] = [:]
 
     init(content: SiteContent, options: SiteOptions) {
+        self.peerViews = Dictionary(content.peerViews.map { ($0.participants[0].slug, $0) }, uniquingKeysWith: { first, _ in first })
+        self.kreisNames = content.kreisNames
         self.reference = content.reference
         self.sizeClasses = content.sizeClasses
         self.potentials = content.potentials

@@ -24,6 +24,30 @@ struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     static func municipality(_ slug: Slug) -> SitePath { SitePath("kommunen/\(slug.rawValue).html") }
 
+    /// A municipality's comparison with its peer group.
+    static func peers(_ slug: Slug) -> SitePath { SitePath("vergleichsgruppen/\(slug.rawValue).html") }
+
+    /// A Land's page with its Kreise and their municipalities: `laender/nordrhein-westfalen.html`.
+    static func land(_ name: String) -> SitePath { SitePath("laender/\(fileWord(name.isEmpty ? "ohne-land" : name)).html") }
+
+    /// A name as a part of a file name: lower case, umlauts and ß written out, every other character a hyphen
+    /// ("Baden-Württemberg" is `baden-wuerttemberg`).
+    static func fileWord(_ name: String) -> String {
+        var word = ""
+        for character in name.lowercased() {
+            switch character {
+            case "ä": word += "ae"
+            case "ö": word += "oe"
+            case "ü": word += "ue"
+            case "ß": word += "ss"
+            case "a"..."z", "0"..."9": word.append(character)
+            default: if !word.isEmpty && !word.hasSuffix("-") { word += "-" }
+            }
+        }
+        while word.hasSuffix("-") { word.removeLast() }
+        return word.isEmpty ? "land" : word
+    }
+
     /// A comparison's page; `_` joins the slugs because slugs never contain it (`a-b` + `c` differs from `a` + `b-c`).
     static func comparison(_ slugs: [Slug]) -> SitePath {
         SitePath("vergleiche/\(slugs.map(\.rawValue).joined(separator: "_")).html")

@@ -117,6 +117,15 @@ struct MunicipalityPage: Sendable {
             items.append(.group([.link(path.link(to: comparisonPath), "Im Vergleich mit " + GermanFormat.list(others)), .text(": "),
                                  .text(sentences.joined(separator: " "))]))
         }
+        if let report = site.peerViews[dataset.slug] {
+            var sentences: [String] = []
+            for section in report.sections where section.id == .servicesOnline || section.id == .efaUptake {
+                let summary = report.summary(of: section)
+                if case .position = summary.verdict { sentences.append(section.title + ": " + SummaryText.verdict(summary, in: report)) }
+            }
+            items.append(.group([.link(path.link(to: .peers(dataset.slug)), "Im Vergleich mit der Vergleichsgruppe"),
+                                 .text(sentences.isEmpty ? "" : ": " + sentences.joined(separator: " "))]))
+        }
         if items.isEmpty {
             var text = "Diese Kommune ist in keinem Vergleich dieser Veröffentlichung; ihre Zahlen stehen unten so, wie die Dokumente sie nennen."
             if let (_, last) = site.snapshotSpans[dataset.slug] { text += " Neuester Stand der Zahlen: " + GermanFormat.date(last) + "." }
@@ -129,19 +138,20 @@ struct MunicipalityPage: Sendable {
 
     /// The municipality's peer group: those of the same level of government and size class (as `bench compare SLUG
     /// --peers` chooses them), or, where it has no size class, those of the same kind, with the reason.
-    private func peerGroupSection(_ site: SiteContext, stem: String, tables: inout [DataTable]) -> [HTMLNode] {
+    /// The municipality's peer group among `datasets`: those of the same level of government and size class, or, where
+    /// it has no size class, those of the same kind; nil with the reason where it has neither (its kind unknown).
+    /// The reason also says why a group by kind replaces the size class.
+    static func peerGroup(of dataset: Dataset, among datasets: [Dataset], sizeClasses: [SizeClass]) -> (PeerGroup?, String) {
         func participant(_ dataset: Dataset) -> Participant {
             Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind, snapshot: nil,
                         land: dataset.municipality.land, population: dataset.municipality.population)
         }
         let own = participant(dataset)
-        let candidates = site.datasets.filter { $0.slug != dataset.slug }.map(participant)
-        var nodes: [HTMLNode] = [.heading(2, id: "vergleichsgruppe", "Vergleichsgruppe")]
-        let group: PeerGroup
+        let candidates = datasets.filter { $0.slug != dataset.slug }.map(participant)
         do {
-            let selection = try PeerSelection(rule: .levelAndSize, subject: own, candidates: candidates, sizeClasses: site.sizeClasses)
-            group = PeerGroup(kind: own.kind, members: selection.members, rule: .levelAndSize, sizeClass: selection.sizeClass,
-                              land: own.land, leftOut: selection.leftOut)
+            let selection = try PeerSelection(rule: .levelAndSize, subject: own, candidates: candidates, sizeClasses: sizeClasses)
+            return (PeerGroup(kind: own.kind, members: selection.members, rule: .levelAndSize, sizeClass: selection.sizeClass,
+                              land: own.land, leftOut: selection.leftOut), "")
         } catch {
             let reason: String
             if own.kind == .unknown {
@@ -151,9 +161,22 @@ struct MunicipalityPage: Sendable {
             } else {
                 reason = "Keine Größenklasse passt zu dieser Kommune (Datasets/reference/size_classes.csv)."
             }
-            nodes.append(.p(reason + (own.kind == .unknown ? "" : " Gezeigt werden die Kommunen derselben Art.")))
-            guard own.kind != .unknown else { return nodes }
-            group = PeerGroup(kind: own.kind, members: candidates.filter { $0.kind == own.kind }, rule: .kind, land: own.land)
+            guard own.kind != .unknown else { return (nil, reason) }
+            return (PeerGroup(kind: own.kind, members: candidates.filter { $0.kind == own.kind }, rule: .kind, land: own.land),
+                    reason + " Gezeigt werden die Kommunen derselben Art.")
+        }
+    }
+
+    /// The municipality's peer group: those of the same level of government and size class (as `bench compare SLUG
+    /// --peers` chooses them), or, where it has no size class, those of the same kind, with the reason.
+    private func peerGroupSection(_ site: SiteContext, stem: String, tables: inout [DataTable]) -> [HTMLNode] {
+        var nodes: [HTMLNode] = [.heading(2, id: "vergleichsgruppe", "Vergleichsgruppe")]
+        let (found, reason) = MunicipalityPage.peerGroup(of: dataset, among: site.datasets, sizeClasses: site.sizeClasses)
+        if !reason.isEmpty { nodes.append(.p(reason)) }
+        guard let group = found else { return nodes }
+        if site.peerViews[dataset.slug] != nil {
+            nodes.append(.p([], [.link(path.link(to: .peers(dataset.slug)), "Vergleich mit der Vergleichsgruppe: Median, Quartile und Verteilung"),
+                                 .text(".")]))
         }
         guard !group.members.isEmpty else {
             nodes.append(.p("Keine andere Kommune dieser Veröffentlichung gehört zur Vergleichsgruppe (Kommunen "
@@ -174,7 +197,13 @@ struct MunicipalityPage: Sendable {
                     DataTable.Cell(member.population.map { GermanFormat.date($0.date) } ?? "–"),
                 ], link: .municipality(member.slug))
             },
-            fileName: stem + "-vergleichsgruppe")
+            fileName: stem + "-vergleichsgruppe",
+            tidy: DataTable.Tidy(keys: ["Kommune", "Kennung", "Art", "Aufgaben", "Kennzahl"], lines: group.members.map { member in
+                DataTable.Tidy.Line(keys: [member.name, member.slug.rawValue, member.kind.germanName, member.kind.level.germanName, "Einwohner"],
+                                    figure: Figure(value: member.population.map { .count($0.count, .exact) } ?? .unknown(reason: "Einwohnerzahl unbekannt"),
+                                                   asOf: member.population?.date),
+                                    unit: "Einwohner", source: member.population?.source ?? "")
+            }))
         tables.append(table)
         nodes.append(table.html(id: "tabelle-vergleichsgruppe", page: path) { "#quelle-\($0)" })
         return nodes
@@ -208,7 +237,17 @@ struct MunicipalityPage: Sendable {
                         return DataTable.Cell(GermanFormat.value(MunicipalityPage.value(tally)), footnotes: footnotes(tally.sourceID))
                     })
                 },
-                fileName: stem + "-status-" + unit.rawValue)
+                fileName: stem + "-status-" + unit.rawValue,
+                tidy: DataTable.Tidy(keys: ["Status", "Bedeutung", "Zeile"], lines: dates.flatMap { date in
+                    seriesKeys.compactMap { role, status in
+                        tallies.first { $0.snapshot == date && $0.role == role && $0.status == status }.map { tally in
+                            DataTable.Tidy.Line(keys: [status, MunicipalityPage.meaningWord(status, mapping: dataset.statusMapping),
+                                                       role == .total ? "gesamt" : "Teil"],
+                                                figure: Figure(value: MunicipalityPage.value(tally), asOf: date), unit: unit.germanName,
+                                                footnotes: footnotes(tally.sourceID))
+                        }
+                    }
+                }))
             tables.append(table)
             let id = "status-" + unit.rawValue
             nodes.append(.heading(3, id: id, caption))
@@ -251,7 +290,16 @@ struct MunicipalityPage: Sendable {
                     return DataTable.Cell(GermanFormat.integer(entry.count), footnotes: entry.sources.flatMap(footnotes))
                 })
             },
-            fileName: stem + "-leistungen-nach-status")
+            fileName: stem + "-leistungen-nach-status",
+            tidy: DataTable.Tidy(keys: ["Status", "Bedeutung"], lines: dates.flatMap { date in
+                keys.compactMap { key in
+                    entry(key, date).map { entry in
+                        DataTable.Tidy.Line(keys: [key.status, MunicipalityPage.meaningWord(key.status, mapping: mapping)],
+                                            figure: Figure(value: .count(entry.count, .exact), asOf: date), unit: key.unit.germanName,
+                                            footnotes: entry.sources.flatMap(footnotes))
+                    }
+                }
+            }))
         tables.append(summary)
         nodes.append(.heading(3, id: "leistungen-nach-status", caption))
         let chart = LineChart(title: caption + " im Zeitverlauf", series: keys.map { key in
@@ -288,7 +336,20 @@ struct MunicipalityPage: Sendable {
                         DataTable.Cell(service.responsible.isEmpty ? "nicht genannt" : service.responsible),
                     ])
                 },
-                fileName: stem + "-leistungen-" + date.description)
+                fileName: stem + "-leistungen-" + date.description,
+                tidy: DataTable.Tidy(keys: ["Leistung", "Name berichtigt", "OZG-ID", "OZG-Leistung", "Zuordnung", "Status", "Bedeutung",
+                                            "Zuständig", "Stand"], lines: services.map { service in
+                    let id: String, name: String
+                    switch service.ozgID {
+                    case .known(let known?): id = String(known.rawValue); name = reference[known]?.name ?? ""
+                    case .known(nil): id = ""; name = "keine (lokale Leistung)"
+                    case .unknown: id = ""; name = "noch nicht zugeordnet"
+                    }
+                    return DataTable.Tidy.Line(keys: [service.name, service.nameCorrected, id, name, MunicipalityPage.matchText(service.match),
+                                                      service.status, MunicipalityPage.meaningWord(service.status, mapping: mapping),
+                                                      service.responsible, date.description],
+                                               figure: nil, footnotes: footnotes(service.sourceID))
+                }))
             tables.append(table)
             nodes.append(.p(GermanFormat.integer(services.count) + " Leistungen, Namen so geschrieben wie in der Quelle."))
             nodes.append(table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" })
@@ -318,7 +379,12 @@ struct MunicipalityPage: Sendable {
                     DataTable.Cell(GermanFormat.value(MunicipalityPage.value(indicator)), footnotes: footnotes(indicator.sourceID)),
                 ])
             },
-            fileName: stem + "-" + id)
+            fileName: stem + "-" + id,
+            tidy: DataTable.Tidy(keys: ["Kennzahl", "Kennung", "Gegenstand", "Zeitraum"], lines: indicators.map { indicator in
+                DataTable.Tidy.Line(keys: [indicator.germanName, indicator.indicator, indicator.subject, indicator.period?.description ?? ""],
+                                    figure: Figure(value: MunicipalityPage.value(indicator), asOf: indicator.snapshot),
+                                    footnotes: footnotes(indicator.sourceID))
+            }))
         tables.append(table)
         var nodes: [HTMLNode] = [.heading(3, id: id, caption)]
         // One chart per indicator and subject that has numbers at two dates or more.
@@ -368,7 +434,13 @@ struct MunicipalityPage: Sendable {
                     DataTable.Cell(GermanFormat.value(MunicipalityPage.value(indicator)), footnotes: footnotes(indicator.sourceID)),
                 ])
             },
-            fileName: stem + "-" + id)
+            fileName: stem + "-" + id,
+            tidy: DataTable.Tidy(keys: ["Kennzahl", "Kennung", "Gilt für", "Gegenstand", "Zeitraum"], lines: quoted.map { indicator in
+                DataTable.Tidy.Line(keys: [indicator.germanName, indicator.indicator, MunicipalityPage.owner(indicator.about), indicator.subject,
+                                           indicator.period?.description ?? ""],
+                                    figure: Figure(value: MunicipalityPage.value(indicator), asOf: indicator.snapshot),
+                                    footnotes: footnotes(indicator.sourceID))
+            }))
         tables.append(table)
         return [
             .heading(2, id: id, caption),
@@ -429,7 +501,22 @@ struct MunicipalityPage: Sendable {
                     DataTable.Cell(motions.isEmpty ? "–" : motions.joined(separator: ", ")),
                 ])
             },
-            fileName: stem + "-" + id)
+            fileName: stem + "-" + id,
+            // One line per report of a project: its state at that date, as the source names it and on the common scale.
+            tidy: DataTable.Tidy(keys: ["Projekt", "Projekt-ID", "Art", "Status", "Status (gemeinsame Skala)", "Stand", "Go-Live",
+                                        "Go-Live erfolgt oder geplant", "Umsetzungsweg", "Antrag"], lines: sorted.map { project in
+                let goLiveKind: String
+                switch project.goLiveKind {
+                case .actual: goLiveKind = "erfolgt"
+                case .planned: goLiveKind = "geplant"
+                case .unknown: goLiveKind = project.goLive.value == nil ? "" : MissingWords.unknown
+                }
+                return DataTable.Tidy.Line(keys: [project.name, project.projectID, project.scope.germanName, project.status,
+                                                  dataset.statusMapping[project.status]?.projectState?.germanName ?? "",
+                                                  project.statusDate.description, project.goLive.value?.description ?? MissingWords.unknown,
+                                                  goLiveKind, project.channel.germanName, project.motion ?? ""],
+                                           figure: nil, footnotes: footnotes(project.sourceID))
+            }))
         tables.append(table)
         return [.heading(3, id: id, caption), table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" }]
     }
@@ -470,6 +557,13 @@ struct MunicipalityPage: Sendable {
         case .known(false): return " (nicht online)"
         case .unknown: return " (online unbekannt)"
         }
+    }
+
+    /// What a status word means on the common scale, as one word for a CSV column: "online", "nicht online", "online
+    /// unbekannt", or empty where the mapping does not name the status.
+    static func meaningWord(_ status: String, mapping: StatusMapping) -> String {
+        let text = meaning(status, mapping: mapping)
+        return text.isEmpty ? "" : String(text.dropFirst(2).dropLast())
     }
 
     static func matchText(_ match: MatchMethod) -> String {

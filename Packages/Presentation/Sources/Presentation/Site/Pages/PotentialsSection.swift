@@ -42,7 +42,20 @@ extension MunicipalityPage {
                         DataTable.Cell(PotentialsText.peerDates(item).isEmpty ? "–" : PotentialsText.peerDates(item)),
                     ])
                 },
-                fileName: stem + "-" + id)
+                fileName: stem + "-" + id,
+                // One value a cell: the share as numerator and denominator, keys and names apart, the peers' dates as two.
+                tidy: DataTable.Tidy(keys: ["Rang", "LeiKa-Schlüssel", "LeiKa-Leistung", "OZG-ID", "OZG-Leistung", "Themenfeld",
+                                            "Beispiele", "hier", "Flächendeckung", "Typisierung", "Stand der Vergleichskommunen von",
+                                            "Stand der Vergleichskommunen bis", "Kennzahl"],
+                                     lines: items.enumerated().map { index, item in
+                    DataTable.Tidy.Line(keys: [String(index + 1), item.leikaKey, item.name, item.ozgID.map { String($0.rawValue) } ?? "",
+                                               item.ozgName, item.themenfeld, item.examples.map(\.name).joined(separator: " | "),
+                                               item.here.german, PotentialsText.central(item), item.typisierung ?? "",
+                                               item.peerSnapshots?.lowerBound.description ?? "", item.peerSnapshots?.upperBound.description ?? "",
+                                               "Vergleichskommunen mit dieser Leistung online"],
+                                        figure: Figure(value: .share(numerator: item.offering, denominator: item.peersWithData, .exact)),
+                                        unit: "Vergleichskommunen mit Daten auf LeiKa-Ebene", footnotes: subjectFootnotes)
+                }))
             tables.append(table)
             nodes.append(table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" })
         }

@@ -32,13 +32,44 @@ struct StartPage: Sendable {
                 link: .municipality(dataset.slug))
             },
             fileName: "uebersicht-kommunen")
+        // Every municipality in two clicks: the Länder here, on each Land's page its Kreise with their municipalities.
+        let lands = LandPage.pages(site)
         var content: [HTMLNode] = [
+            .heading(2, id: "laender", "Kommunen nach Ländern"),
+            .p("Jede Kommune mit ihrer Seite und ihrem Vergleich mit der Vergleichsgruppe, nach Land und Kreis geordnet:"),
+            .list(lands.map { land in
+                // Kreise by their key; municipalities without one are counted apart, not as a Kreis.
+                let kreise = Set(land.datasets.compactMap { LandPage.kreisKey($0.municipality) }).count
+                let without = land.datasets.filter { LandPage.kreisKey($0.municipality) == nil }.count
+                let count = land.datasets.count, keyed = count - without
+                let inKreise = " in " + GermanFormat.integer(kreise) + (kreise == 1 ? " Kreis" : " Kreisen")
+                var text = " (" + GermanFormat.integer(count) + (count == 1 ? " Kommune" : " Kommunen")
+                if without == 0 {
+                    text += inKreise
+                } else if keyed == 0 {
+                    text += " ohne Gemeindeschlüssel"
+                } else {
+                    text += ": " + GermanFormat.integer(keyed) + inKreise + ", " + GermanFormat.integer(without) + " ohne Gemeindeschlüssel"
+                }
+                return .group([.link(path.link(to: land.path), land.name), .text(text + ")")])
+            }),
             .heading(2, id: "kommunen", "Kommunen"),
-            .p("Die Kennzahlen stehen hier so, wie die neueste Quelle sie nennt, in den Worten der Kommune. Ob und wie sie "
-                + "sich vergleichen lassen, zeigen die Vergleiche."),
-            table.html(id: "tabelle-kommunen", page: path) { _ in "" },
-            .heading(2, id: "vergleiche", "Vergleiche"),
         ]
+        var tables: [DataTable] = []
+        if site.datasets.count <= StartPage.tableLimit {
+            content.append(.p("Die Kennzahlen stehen hier so, wie die neueste Quelle sie nennt, in den Worten der Kommune. Ob und wie sie "
+                + "sich vergleichen lassen, zeigen die Vergleiche."))
+            content.append(table.html(id: "tabelle-kommunen", page: path) { _ in "" })
+            content.append(.heading(2, id: "vergleichsgruppen", "Vergleiche mit der Vergleichsgruppe"))
+            content.append(.list(site.datasets.map { dataset in
+                .link(path.link(to: .peers(dataset.slug)), dataset.municipality.name + "")
+            }))
+            tables.append(table)
+        } else {
+            content.append(.p(GermanFormat.integer(site.datasets.count) + " Kommunen: zu viele für eine Tabelle auf dieser Seite. "
+                + "Die Seiten der Länder oben führen zu jeder; ihre Kennzahlen stehen auf ihren Seiten und in der Datei aller Zahlen."))
+        }
+        content.append(.heading(2, id: "vergleiche", "Vergleiche"))
         if site.comparisons.isEmpty {
             content.append(.p("Diese Veröffentlichung enthält keinen Vergleich."))
         } else {
@@ -53,8 +84,11 @@ struct StartPage: Sendable {
             .text(". " + (site.options.licence.map { "Lizenz: " + $0 + "." } ?? "Eine Lizenz ist nicht angegeben; fragen Sie vor einer Weitergabe die herausgebende Stelle.")),
         ]))
         let html = site.layout.page(path, title: title, intro: intro, content: content)
-        return RenderedPage(path: path, title: "Übersicht", html: html, tables: [table], footnotes: [:])
+        return RenderedPage(path: path, title: "Übersicht", html: html, tables: tables, footnotes: [:])
     }
+
+    /// The most municipalities the start page lists in a table; more are reached through the pages of the Länder.
+    static let tableLimit = 50
 
     static let axes: [Axis] = [.servicesOnline, .efaUptake, .projectsPerYear]
 }
