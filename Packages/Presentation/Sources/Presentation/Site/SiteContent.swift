@@ -16,6 +16,10 @@ public struct SiteContent: Sendable {
     /// Each municipality's potentials (`bench potentials`), shown in a section of its profile; a profile without an
     /// entry has no such section.
     public var potentials: [Slug: PotentialsReport]
+    /// Each municipality's oldest and newest snapshot, where the datasets above are not whole (a streamed export
+    /// gives them without their service records and the spans found in the database); nil computes them from the
+    /// datasets.
+    public var snapshotSpans: [Slug: ClosedRange<PartialDate>]? = nil
 
     public init(datasets: [Dataset], comparisons: [ComparisonReport], reference: ReferenceCatalogue = ReferenceCatalogue(),
                 sizeClasses: [SizeClass] = [], potentials: [Slug: PotentialsReport] = [:]) {
