@@ -55,8 +55,8 @@ public struct CSVWriter: Sendable, Hashable {
     /// break.
     public func field(_ raw: String) -> String {
         var text = raw
-        // Plain ASCII (most cells) has neither a no-break space nor a minus sign to replace.
-        if plainTypography, text.utf8.contains(where: { $0 >= 0x80 }) {
+        // Most cells have neither a no-break space nor a minus sign to replace (looked for by scalar, which is quick).
+        if plainTypography, text.unicodeScalars.contains(where: { $0 == "\u{a0}" || $0 == "\u{2212}" }) {
             text = String(text.map { $0 == "\u{a0}" ? " " : $0 })
             let plainMinus = String(text.map { $0 == "\u{2212}" ? "-" : $0 })
             if Self.isNumber(plainMinus) { text = plainMinus }
