@@ -101,8 +101,10 @@ let package = Package(
             dependencies: [
                 "BenchCLI",
                 "bench",
+                .product(name: "Domain", package: "Domain"),
                 .product(name: "Comparison", package: "Comparison"),
                 .product(name: "Derivation", package: "Derivation"),
+                .product(name: "Presentation", package: "Presentation"),
                 .product(name: "Storage", package: "Storage"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],

@@ -93,25 +93,47 @@ extension Bench.Export {
                     }
                 }
                 let rule = try peerRule(potentialsPeerGroup)
-                let (inputs, potentials, peerViews, kreisNames) = try databaseOptions.derivation(for: workspace) { derivation in
-                    let inputs = try derivation.site(pairs: chosen)
-                    return (inputs, try derivation.sitePotentials(inputs.datasets, reference: inputs.reference, rule: rule,
-                                                                  threshold: potentialsThreshold),
-                            try derivation.sitePeerViews(inputs.datasets.map(\.slug)), try derivation.kreisNames())
-                }
                 let options = SiteOptions(contact: contact, generatedAt: generatedAt.flatMap { PartialDate($0) }, licence: licence)
                 if !options.hasContact {
                     printError("warning: no --contact given; the Erklärung zur Barrierefreiheit sends readers to \"\(SiteOptions.defaultContact)\"")
                 }
-                let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference,
-                                          sizeClasses: inputs.sizeClasses, potentials: potentials, peerViews: peerViews,
-                                          kreisNames: kreisNames)
                 let folder = URL(fileURLWithPath: out)
-                let files = try SiteExporter(options: options).export(content, to: folder, force: force, log: printError)
-                let pages = files.filter { $0.path.hasSuffix(".html") }.count
-                let tables = files.filter { $0.path.hasSuffix(".csv") }.count
-                print("wrote \(pages) pages and \(tables) CSV tables to \(out) (start page: \(folder.appendingPathComponent("index.html").path))")
+                let summary = try databaseOptions.derivation(for: workspace) { derivation in
+                    try Site.streamed(derivation, pairs: chosen, rule: rule, threshold: potentialsThreshold, options: options,
+                                      to: folder, force: force, log: printError)
+                }
+                print("wrote \(summary.pages) pages and \(summary.tables) CSV tables to \(out) (start page: \(folder.appendingPathComponent("index.html").path))")
             }
+        }
+
+        /// The site written as it is rendered, from the database: the index of every municipality, the comparisons from
+        /// the kept digests, and each profile from its dataset, read one at a time on every core.
+        static func streamed(_ derivation: Derivation, pairs: [(Slug, Slug)]?, rule: PeerRule, threshold: Double,
+                             options: SiteOptions, to folder: URL, force: Bool, log: @escaping (String) -> Void) throws -> SiteExportSummary {
+            let index = try derivation.siteIndex(pairs: pairs)
+            let potentials = try derivation.sitePotentials(of: index.datasets.map(\.slug), rule: rule, threshold: threshold)
+            var content = SiteContent(datasets: index.datasets, comparisons: index.comparisons, reference: index.reference,
+                                      sizeClasses: index.sizeClasses)
+            content.snapshotSpans = index.serviceSpans
+            content.kreisNames = try derivation.kreisNames()
+            let dataset = index.dataset
+            let peerView = try derivation.sitePeerViewMaker()
+            return try SiteExporter(options: options).export(content, authority: { slug in
+                let whole = try dataset(slug)
+                return SiteAuthority(dataset: whole, potentials: potentials.report(for: whole), peerView: try peerView(slug))
+            }, to: folder, force: force, log: log)
+        }
+
+        /// The site made from every whole dataset in memory, rendered whole and then written: the way before the
+        /// streamed one, kept to show that both give the same bytes.
+        static func fromDatasets(_ derivation: Derivation, pairs: [(Slug, Slug)]?, rule: PeerRule, threshold: Double,
+                                 options: SiteOptions, to folder: URL, force: Bool) throws -> [SiteFile] {
+            let inputs = try derivation.site(pairs: pairs)
+            let potentials = try derivation.sitePotentials(inputs.datasets, reference: inputs.reference, rule: rule, threshold: threshold)
+            let content = SiteContent(datasets: inputs.datasets, comparisons: inputs.comparisons, reference: inputs.reference,
+                                      sizeClasses: inputs.sizeClasses, potentials: potentials,
+                                      peerViews: try derivation.sitePeerViews(inputs.datasets.map(\.slug)), kreisNames: try derivation.kreisNames())
+            return try SiteExporter(options: options).export(content, to: folder, force: force)
         }
 
         /// `a:b,c:d` as pairs of slug texts; each pair names two different municipalities.

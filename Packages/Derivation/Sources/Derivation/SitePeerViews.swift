@@ -27,6 +27,20 @@ extension Derivation {
         }
     }
 
+    /// A maker of each municipality's peer view (as `sitePeerViews` makes them), safe to call from several threads: the
+    /// digests of every municipality are read once, here; each view is made when asked for and not kept.
+    public func sitePeerViewMaker() throws -> @Sendable (Slug) throws -> ComparisonReport? {
+        try synchronize(nil)
+        let slugs = try database.municipalities().map(\.slug).sorted()
+        let peers = try digests(.peer, of: slugs)
+        let subjects = Dictionary(uniqueKeysWithValues: zip(slugs, try digests(.subject, of: slugs)))
+        let sizeClasses = try SizeClasses.read(workspace)
+        return { slug in
+            guard let subject = subjects[slug] else { throw StorageError.unknownMunicipality(slug.rawValue, known: slugs.map(\.rawValue)) }
+            return try Self.peerView(of: subject, among: peers, sizeClasses: sizeClasses)
+        }
+    }
+
     /// The peer view by size class, else by kind where the subject has no size class; nil where it has no peers.
     static func peerView(of subject: PeerDigest, among peers: [PeerDigest], sizeClasses: [SizeClass]) throws(ComparisonError) -> ComparisonReport? {
         do {

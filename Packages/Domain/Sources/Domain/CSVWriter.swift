@@ -55,13 +55,17 @@ public struct CSVWriter: Sendable, Hashable {
     /// break.
     public func field(_ raw: String) -> String {
         var text = raw
-        if plainTypography {
+        // Most cells have neither a no-break space nor a minus sign to replace (looked for by scalar, which is quick).
+        if plainTypography, text.unicodeScalars.contains(where: { $0 == "\u{a0}" || $0 == "\u{2212}" }) {
             text = String(text.map { $0 == "\u{a0}" ? " " : $0 })
             let plainMinus = String(text.map { $0 == "\u{2212}" ? "-" : $0 })
             if Self.isNumber(plainMinus) { text = plainMinus }
         }
         if neutralisesFormulas { text = Self.neutralised(text) }
-        let needsQuotes = text.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        // Looked for by byte first: a cell without any of these bytes holds none of these characters.
+        let separatorByte = separator.asciiValue ?? 0
+        let special = separator.asciiValue == nil || text.utf8.contains { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes = (special && text.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             || (quotesForDatasets && (text.contains(";") || text.first == " " || text.last == " "))
         guard needsQuotes else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""

@@ -26,12 +26,15 @@ struct AllFigures {
 
     /// Every cell of every table: page, table, then the columns of a table of figures.
     var records: [[String]] {
+        pages.flatMap(AllFigures.records(of:))
+    }
+
+    /// The lines of one page's tables.
+    static func records(of page: RenderedPage) -> [[String]] {
         var records: [[String]] = []
-        for page in pages {
-            for table in page.tables {
-                let tidy = table.tidyRecords(sources: page.footnotes, textCells: true)
-                records += tidy.map { [page.title, table.caption] + $0 }
-            }
+        for table in page.tables {
+            let tidy = table.tidyRecords(sources: page.footnotes, textCells: true)
+            records += tidy.map { [page.title, table.caption] + $0 }
         }
         return records
     }
@@ -43,16 +46,24 @@ struct AllFigures {
     }
 
     var json: String {
+        AllFigures.json(licence: licence, citation: citation + " (" + AllFigures.jsonPath + ")", rows: records)
+    }
+
+    /// The JSON document: licence, citation, columns and rows, keys sorted, pretty printed.
+    static func json(licence: String, citation: String, rows: [[String]]) -> String {
         struct Document: Encodable {
             var licence: String
             var citation: String
             var columns: [String]
             var rows: [[String]]
         }
+        let document = Document(licence: licence, citation: citation, columns: AllFigures.columns, rows: rows)
+        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
+
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(licence: licence, citation: citation + " (" + AllFigures.jsonPath + ")", columns: AllFigures.columns,
-                                rows: records)
-        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        return encoder
     }
 }

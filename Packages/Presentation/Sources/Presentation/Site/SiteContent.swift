@@ -22,6 +22,10 @@ public struct SiteContent: Sendable {
     /// The names of the Kreise by their 5-digit key (from the register), for the pages of the Länder; a Kreis without a
     /// name is named by its key.
     public var kreisNames: [String: String]
+    /// Each municipality's oldest and newest snapshot, where the datasets above are not whole (a streamed export
+    /// gives them without their service records and the spans found in the database); nil computes them from the
+    /// datasets.
+    public var snapshotSpans: [Slug: ClosedRange<PartialDate>]? = nil
 
     public init(datasets: [Dataset], comparisons: [ComparisonReport], reference: ReferenceCatalogue = ReferenceCatalogue(),
                 sizeClasses: [SizeClass] = [], potentials: [Slug: PotentialsReport] = [:], peerViews: [ComparisonReport] = [],

@@ -54,6 +54,10 @@ struct SiteContext: Sendable {
             for tally in dataset.tallies { include(tally.snapshot) }
             for indicator in dataset.indicators { include(indicator.snapshot) }
             for project in dataset.projects { include(project.statusDate) }
+            if let given = content.snapshotSpans?[dataset.slug] {
+                include(given.lowerBound)
+                include(given.upperBound)
+            }
             if let first, let last { spans[dataset.slug] = (first, last) }
         }
         self.snapshotSpans = spans

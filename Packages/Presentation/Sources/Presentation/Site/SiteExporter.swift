@@ -53,9 +53,10 @@ public struct SiteExporter: Sendable {
         let site = SiteContext(content: content, options: options)
         let pages = step(1, log: log) { () -> [RenderedPage] in
             var pages = [StartPage().render(site)]
-            pages += site.datasets.map { MunicipalityPage(dataset: $0, reference: site.reference, potentials: site.potentials[$0.slug]).render(site) }
+            pages += site.datasets.flatMap {
+                SiteExporter.authorityPages(SiteAuthority(dataset: $0, potentials: site.potentials[$0.slug], peerView: site.peerViews[$0.slug]), site)
+            }
             pages += site.comparisons.map { ComparisonPage(path: $0.path, report: $0.report).render(site) }
-            pages += site.datasets.map { PeerPage(dataset: $0).render(site) }
             pages += LandPage.pages(site).map { $0.render(site) }
             pages += [MethodologyPage().render(site), SourcesPage().render(site), AccessibilityPage().render(site)]
             return pages

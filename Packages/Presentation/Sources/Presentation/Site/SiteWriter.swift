@@ -57,7 +57,7 @@ struct SiteWriter: Sendable {
     }
 
     /// Refuses a file, a workspace or repository, and (without `force`) a folder with files no export wrote.
-    private func checkTarget(_ folder: URL, force: Bool) throws(PresentationError) {
+    func checkTarget(_ folder: URL, force: Bool) throws(PresentationError) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return }
@@ -100,7 +100,7 @@ struct SiteWriter: Sendable {
 
     /// Writes a file with plain POSIX calls: Foundation's `Data.write` syncs every file to disk, which for
     /// thousands of pages costs seconds and buys nothing here (the folder is swapped in whole, or not at all).
-    private static func writeFile(_ data: Data, to path: String) throws(PresentationError) {
+    static func writeFile(_ data: Data, to path: String) throws(PresentationError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }

@@ -10,11 +10,11 @@ struct SitemapPage: Sendable {
         }
         let general: Set<SitePath> = [.start, .methodology, .sources, .accessibility]
         var content: [HTMLNode] = [.heading(2, id: "allgemein", "Allgemein"), links { general.contains($0) }]
-        if pages.contains(where: { $0.path.value.hasPrefix("kommunen/") }) {
-            content += [.heading(2, id: "kommunen", "Kommunen"), links { $0.value.hasPrefix("kommunen/") }]
-        }
-        if pages.contains(where: { $0.path.value.hasPrefix("vergleiche/") }) {
-            content += [.heading(2, id: "vergleiche", "Vergleiche"), links { $0.value.hasPrefix("vergleiche/") }]
+        for (prefix, id, heading) in [("laender/", "laender", "Länder"), ("kommunen/", "kommunen", "Kommunen"),
+                                      ("vergleichsgruppen/", "vergleichsgruppen", "Vergleichsgruppen"),
+                                      ("vergleiche/", "vergleiche", "Vergleiche")]
+        where pages.contains(where: { $0.path.value.hasPrefix(prefix) }) {
+            content += [.heading(2, id: id, heading), links { $0.value.hasPrefix(prefix) }]
         }
         let html = site.layout.page(path, title: title, content: content)
         return RenderedPage(path: path, title: title, html: html, tables: [], footnotes: [:])
