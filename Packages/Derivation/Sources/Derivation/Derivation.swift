@@ -185,7 +185,7 @@ public final class Derivation {
     /// Brings the database up to date with the named datasets (all where `slugs` is nil); stops with the findings
     /// where one of them (or the reference data) has errors.
     func synchronize(_ slugs: [Slug]?) throws(StorageError) {
-        let report = try database.synchronize(workspace: workspace, only: slugs, progress: progress)
+        let report = try database.synchronize(workspace: workspace, only: slugs, deriving: Self.importDerivations, progress: progress)
         if let reference = report.entry("reference"), reference.outcome == .refused {
             throw StorageError.invalidInput(reference.findings)
         }
