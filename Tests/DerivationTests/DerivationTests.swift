@@ -165,6 +165,37 @@ final class Log: @unchecked Sendable {
         #expect(kept.map { [UInt8]($0) } == PeerDigest(.peer, of: all.datasets[0], reference: all.reference).encoded())
     }
 
+    @Test("A peer view is kept and read again while nothing changed; a damaged one is reported and made again")
+    func keptPeerView() throws {
+        let test = try TestWorkspace("synthetic")
+        defer { test.remove() }
+        let subject = try #require(Slug("synth-0001"))
+        let request = ComparisonRequest(.peers(of: subject))
+        let all = try test.derivation().datasets(nil)
+        let expected = try ComparisonReport(peerViewOf: subject, among: all.datasets, reference: all.reference)
+        #expect(try test.derivation().comparison(request) == expected)
+        let queue = try DatabaseQueue(path: test.database.path)
+        let kept = try queue.read { db in
+            try Data.fetchOne(db, sql: "SELECT data FROM derived_data WHERE municipality = 'synth-0001' AND name = 'peer-view kind'")
+        }
+        #expect(try kept.map { try ComparisonReport(encodedPeerView: [UInt8]($0)) } == expected)
+        // Read again: the same report, without a word.
+        let quiet = Log()
+        #expect(try test.derivation(log: quiet).comparison(request) == expected)
+        #expect(quiet.lines.isEmpty)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE derived_data SET data = substr(data, 1, 40) WHERE municipality = 'synth-0001' AND name = 'peer-view kind'")
+        }
+        try queue.close()
+        let log = Log()
+        #expect(try test.derivation(log: log).comparison(request) == expected)
+        #expect(log.lines.count == 1)
+        #expect(log.lines.first?.hasPrefix("warning: synth-0001: the kept peer view cannot be read") == true, "\(log.lines)")
+        // Another selection of metrics is another view, not the kept one.
+        let online = try test.derivation().comparison(ComparisonRequest(.peers(of: subject), metrics: [.servicesOnline]))
+        #expect(online == (try ComparisonReport(peerViewOf: subject, among: all.datasets, reference: all.reference, metrics: [.servicesOnline])))
+    }
+
     @Test("A kept digest that cannot be read is reported, derived again and replaced")
     func unreadableDigest() throws {
         let test = try TestWorkspace("synthetic")
