@@ -94,13 +94,106 @@ final class Log: @unchecked Sendable {
         #expect(try test.derivation().comparison(ComparisonRequest(.peers(of: subject))) == expected)
         let peers = Set(expected.peerGroup?.members.map(\.slug) ?? [])
         #expect(peers.count >= 2)
-        #expect(try keptDigests(test, role: .peer) == peers)
+        // The import kept a peer digest of every municipality, the peer view's among them.
+        #expect(try keptDigests(test, role: .peer) == Set(all.datasets.map(\.slug)))
 
         let date = try #require(PartialDate("2023-12-31"))
         let dated = try test.derivation().comparison(ComparisonRequest(.peers(of: subject), asOf: date, metrics: [.servicesOnline]))
         #expect(dated == (try ComparisonReport(peerViewOf: subject, among: all.datasets, reference: all.reference, asOf: date,
                                                metrics: [.servicesOnline])))
         #expect(dated != expected)
+    }
+
+    @Test("The peer digests an import keeps are byte for byte those derived on demand from the database's datasets",
+          arguments: TestWorkspace.fixtures)
+    func digestsKeptAtImport(fixture: String) throws {
+        let test = try TestWorkspace(fixture)
+        defer { test.remove() }
+        let log = Log()
+        // The first sync imports every dataset (the synthetic workspace in one transaction, the others one by one).
+        let all = try test.derivation(log: log).datasets(nil)
+        try #require(!all.datasets.isEmpty)
+        let queue = try DatabaseQueue(path: test.database.path)
+        let kept = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT municipality, data FROM derived_data WHERE name = ?", arguments: [PeerDigest.Role.peer.rawValue])
+                .map { ($0[0] as String, [UInt8]($0[1] as Data)) }
+        }
+        try queue.close()
+        let byMunicipality = Dictionary(kept, uniquingKeysWith: { first, _ in first })
+        #expect(kept.count == all.datasets.count)
+        for dataset in all.datasets {
+            let onDemand = PeerDigest(.peer, of: dataset, reference: all.reference).encoded()
+            #expect(byMunicipality[dataset.slug.rawValue] == onDemand, "\(dataset.slug)")
+        }
+        // And they are current: reading them derives none again.
+        let database = try BenchDatabase(path: test.database)
+        var derived: [Slug] = []
+        let read = try database.derivedData(PeerDigest.Role.peer.rawValue, version: String(PeerDigest.version),
+                                            for: all.datasets.map(\.slug)) { dataset in
+            derived.append(dataset.slug)
+            return nil
+        }
+        #expect(derived.isEmpty)
+        #expect(read.count == all.datasets.count)
+        #expect(log.lines.isEmpty)
+    }
+
+    @Test("A sync without derivations keeps no digest; one of a changed dataset replaces its digest")
+    func importDerivationFollowsChanges() throws {
+        let test = try TestWorkspace("bundled")
+        defer { test.remove() }
+        let database = try BenchDatabase(path: test.database)
+        _ = try database.synchronize(workspace: test.workspace)
+        #expect(try keptDigests(test, role: .peer).isEmpty)
+        let subject = try #require(Slug("leverkusen"))
+        let file = test.root.appendingPathComponent("Datasets/leverkusen/services.csv")
+        let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        let changed = text.replacingOccurrences(of: ",FB 32,", with: ",FB 32 (Umwelt),")
+        try #require(changed != text)
+        try Data(changed.utf8).write(to: file)
+        let report = try database.synchronize(workspace: test.workspace, deriving: Derivation.importDerivations)
+        #expect(report.entry("leverkusen")?.outcome == .imported)
+        #expect(report.entry("aachen")?.outcome == .unchanged)
+        #expect(try keptDigests(test, role: .peer) == [subject])
+        let all = try test.derivation().datasets([subject])
+        let queue = try DatabaseQueue(path: test.database.path)
+        let kept = try queue.read { db in
+            try Data.fetchOne(db, sql: "SELECT data FROM derived_data WHERE name = ? AND municipality = 'leverkusen'",
+                              arguments: [PeerDigest.Role.peer.rawValue])
+        }
+        try queue.close()
+        #expect(kept.map { [UInt8]($0) } == PeerDigest(.peer, of: all.datasets[0], reference: all.reference).encoded())
+    }
+
+    @Test("A peer view is kept and read again while nothing changed; a damaged one is reported and made again")
+    func keptPeerView() throws {
+        let test = try TestWorkspace("synthetic")
+        defer { test.remove() }
+        let subject = try #require(Slug("synth-0001"))
+        let request = ComparisonRequest(.peers(of: subject))
+        let all = try test.derivation().datasets(nil)
+        let expected = try ComparisonReport(peerViewOf: subject, among: all.datasets, reference: all.reference)
+        #expect(try test.derivation().comparison(request) == expected)
+        let queue = try DatabaseQueue(path: test.database.path)
+        let kept = try queue.read { db in
+            try Data.fetchOne(db, sql: "SELECT data FROM derived_data WHERE municipality = 'synth-0001' AND name = 'peer-view kind'")
+        }
+        #expect(try kept.map { try ComparisonReport(encodedPeerView: [UInt8]($0)) } == expected)
+        // Read again: the same report, without a word.
+        let quiet = Log()
+        #expect(try test.derivation(log: quiet).comparison(request) == expected)
+        #expect(quiet.lines.isEmpty)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE derived_data SET data = substr(data, 1, 40) WHERE municipality = 'synth-0001' AND name = 'peer-view kind'")
+        }
+        try queue.close()
+        let log = Log()
+        #expect(try test.derivation(log: log).comparison(request) == expected)
+        #expect(log.lines.count == 1)
+        #expect(log.lines.first?.hasPrefix("warning: synth-0001: the kept peer view cannot be read") == true, "\(log.lines)")
+        // Another selection of metrics is another view, not the kept one.
+        let online = try test.derivation().comparison(ComparisonRequest(.peers(of: subject), metrics: [.servicesOnline]))
+        #expect(online == (try ComparisonReport(peerViewOf: subject, among: all.datasets, reference: all.reference, metrics: [.servicesOnline])))
     }
 
     @Test("A kept digest that cannot be read is reported, derived again and replaced")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Derivation
 import Domain
 import Foundation
 import Storage
@@ -33,7 +34,7 @@ extension Bench {
                 #if DEBUG
                 var pause = ImportTestPause()
                 #endif
-                let report = try database.synchronize(workspace: workspace, only: selected) { progress in
+                let report = try database.synchronize(workspace: workspace, only: selected, deriving: Derivation.importDerivations) { progress in
                     line.update(progress)
                     #if DEBUG
                     try pause?.check(progress)

@@ -2,7 +2,7 @@ import Domain
 
 /// The result of comparing municipalities: one section per metric, each with its figures, sources and
 /// comparability notes. Every renderer (terminal, Markdown, CSV, JSON, site) shows this and nothing else.
-public struct ComparisonReport: Sendable, Hashable {
+public struct ComparisonReport: Sendable, Hashable, Codable {
     /// The municipalities compared, in the order the user named them; every row has one cell per participant
     /// (and, in the peer view, one more per statistic of the peer group).
     public var participants: [Participant]
@@ -88,7 +88,7 @@ public struct Column: Sendable, Hashable {
 }
 
 /// The municipalities a peer view compares one municipality with, and the rule that chose them.
-public struct PeerGroup: Sendable, Hashable {
+public struct PeerGroup: Sendable, Hashable, Codable {
     public var rule: PeerRule
     /// The subject's kind (and so its level of government).
     public var kind: MunicipalityKind
@@ -245,7 +245,7 @@ public enum MetricID: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// One metric compared across the participants.
-public struct MetricSection: Sendable, Hashable {
+public struct MetricSection: Sendable, Hashable, Codable {
     public var id: MetricID
     /// German title ("Leistungen online").
     public var title: String
@@ -270,7 +270,7 @@ public struct MetricSection: Sendable, Hashable {
 }
 
 /// Whether a metric's figures can be set side by side.
-public enum Comparability: Sendable, Hashable {
+public enum Comparability: Sendable, Hashable, Codable {
     case comparable
     /// Comparable only with the notes attached (bounds instead of points, different dates).
     case withCaveats
@@ -279,7 +279,7 @@ public enum Comparability: Sendable, Hashable {
 }
 
 /// One line of a metric: a label and one figure per participant.
-public struct MetricRow: Sendable, Hashable {
+public struct MetricRow: Sendable, Hashable, Codable {
     /// German label ("Online (Reifegrad ≥ 2)").
     public var label: String
     public var cells: [Figure]

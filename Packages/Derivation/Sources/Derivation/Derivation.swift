@@ -55,7 +55,7 @@ public final class Derivation {
     let database: BenchDatabase
     private let progress: ((ImportProgress) -> Void)?
     /// Where warnings go (standard error, for the command line): one line each.
-    private let log: (String) -> Void
+    let log: (String) -> Void
     /// The reference catalogue, read once and only where something needs it.
     private var loadedReference: ReferenceCatalogue?
 
@@ -88,6 +88,8 @@ public final class Derivation {
             return try ComparisonReport(comparing: try digests(.subject, of: slugs), metrics: metrics)
         case (.digests, .peers(let subject, let rule)):
             try synchronize(nil)
+            let kept = try keptPeerView(of: subject, rule: rule, metrics: metrics)
+            if let report = kept.report { return report }
             let own = try digests(.subject, of: [subject])[0]
             // After a sync of every dataset, the database holds exactly the municipalities of the workspace. Only those
             // the rule may choose are read: the same kind, or (for a size group) the same level or an unknown kind.
@@ -102,8 +104,10 @@ public final class Derivation {
                 case .land, .all: return true
                 }
             }.map(\.slug)
-            return try ComparisonReport(peerViewOf: own, peers: try digests(.peer, of: candidates), metrics: metrics, rule: rule,
-                                        sizeClasses: try sizeClasses(for: rule))
+            let report = try ComparisonReport(peerViewOf: own, peers: try digests(.peer, of: candidates), metrics: metrics, rule: rule,
+                                              sizeClasses: try sizeClasses(for: rule))
+            kept.keep(report)
+            return report
         case (.datasets, .named(let slugs)):
             let selected = try datasets(slugs)
             return try ComparisonReport(comparing: selected.datasets, reference: selected.reference, asOf: request.asOf, metrics: metrics)
@@ -185,7 +189,7 @@ public final class Derivation {
     /// Brings the database up to date with the named datasets (all where `slugs` is nil); stops with the findings
     /// where one of them (or the reference data) has errors.
     func synchronize(_ slugs: [Slug]?) throws(StorageError) {
-        let report = try database.synchronize(workspace: workspace, only: slugs, progress: progress)
+        let report = try database.synchronize(workspace: workspace, only: slugs, deriving: Self.importDerivations, progress: progress)
         if let reference = report.entry("reference"), reference.outcome == .refused {
             throw StorageError.invalidInput(reference.findings)
         }

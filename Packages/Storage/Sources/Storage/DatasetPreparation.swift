@@ -18,7 +18,7 @@ final class DatasetPreparation: @unchecked Sendable {
         /// Its files have errors.
         case refused(Slug, findings: [Finding], dialects: [String: CSVDialect])
         /// Validated without errors: ready to be written. The dataset's service records are in `services` (and no
-        /// longer in the dataset), as the values of their columns.
+        /// longer in the dataset, unless the preparation was asked to keep them), as the values of their columns.
         case valid(Dataset, services: ServiceRows, digests: [FileDigest], findings: [Finding], dialects: [String: CSVDialect])
     }
 
@@ -33,6 +33,8 @@ final class DatasetPreparation: @unchecked Sendable {
     private let capacity: Int
     /// The clock that says whether a file's status has settled.
     private let now: @Sendable () -> Date
+    /// Whether a valid dataset keeps its service records (for data derived from it while it is imported).
+    private let keepServices: Bool
 
     private let condition = NSCondition()
     private var ready: [Item] = []
@@ -47,7 +49,7 @@ final class DatasetPreparation: @unchecked Sendable {
 
     init(workspace: Workspace, reference: ReferenceCatalogue, referenceDigests: [FileDigest],
          stored: [String: [FileDigest]], fileStats: [String: FileStatRecord] = [:], slugs: [Slug], capacity: Int = 2,
-         now: @escaping @Sendable () -> Date) {
+         keepServices: Bool = false, now: @escaping @Sendable () -> Date) {
         self.workspace = workspace
         self.datasetsPath = workspace.datasetsDirectory.path
         self.reference = reference
@@ -57,6 +59,7 @@ final class DatasetPreparation: @unchecked Sendable {
         self.slugs = slugs
         self.capacity = capacity
         self.now = now
+        self.keepServices = keepServices
     }
 
     /// Starts preparing on a thread of its own.
@@ -164,7 +167,7 @@ final class DatasetPreparation: @unchecked Sendable {
         }
         let services = ServiceRows(dataset.services, slug: slug)
         var rest = dataset
-        rest.services = []
+        if !keepServices { rest.services = [] }
         return .valid(rest, services: services, digests: digests, findings: reading.findings, dialects: dialects)
     }
 }

@@ -73,9 +73,17 @@ extension BenchDatabase {
         try synchronize(workspace: workspace, only: slugs, now: { Date() }, progress: progress)
     }
 
+    /// `synchronize(workspace:only:progress:)`, deriving `derivations` of every dataset it imports while it imports
+    /// them (on a thread of their own) and keeping them in `derived_data`, as `derivedData` would have derived them.
+    public func synchronize(workspace: Workspace, only slugs: [Slug]? = nil, deriving derivations: [ImportDerivation],
+                            progress: ((ImportProgress) throws -> Void)? = nil) throws(StorageError) -> SyncReport {
+        try synchronize(workspace: workspace, only: slugs, now: { Date() }, deriving: derivations, progress: progress)
+    }
+
     /// `synchronize(workspace:only:progress:)` with the clock passed in: `now` says when a file's status is taken,
     /// which decides whether it has settled (`FileStat.isSettled`) and is remembered.
     func synchronize(workspace: Workspace, only slugs: [Slug]?, now: @escaping @Sendable () -> Date,
+                     deriving derivations: [ImportDerivation] = [],
                      progress: ((ImportProgress) throws -> Void)?) throws(StorageError) -> SyncReport {
         var report = SyncReport()
         let referenceContents = workspace.loadReference()
@@ -98,9 +106,13 @@ extension BenchDatabase {
                     few ? try FileStatRecord.fetch(db, datasets: selected.map(\.rawValue)) : try FileStatRecord.fetchAll(db))
         }
         let preparation = DatasetPreparation(workspace: workspace, reference: reference, referenceDigests: referenceDigests,
-                                             stored: stored, fileStats: fileStats, slugs: selected, now: now)
+                                             stored: stored, fileStats: fileStats, slugs: selected,
+                                             keepServices: !derivations.isEmpty, now: now)
+        let derived = ImportDerivations(derivations)
         preparation.start()
         defer { preparation.stop() }
+        // Nothing keeps deriving once the sync is over (also where it failed).
+        defer { _ = derived.finish() }
 
         let bulk = fresh && selected.count >= Self.bulkImportThreshold
         // Whether SQLite enforces foreign keys row by row; a first import checks them itself (see below).
@@ -118,8 +130,10 @@ extension BenchDatabase {
                 report.entries.append(.init(dataset: slug.rawValue, outcome: .refused, rows: 0, findings: findings, dialects: dialects))
             case .valid(let dataset, let services, let digests, let findings, let dialects):
                 let rows = try transaction { db in
-                    try Self.replaceRows(dataset, services: services, digests: digests, checkReferences: !foreignKeys,
-                                         progress: progress, db)
+                    let rows = try Self.replaceRows(dataset, services: services, digests: digests, checkReferences: !foreignKeys,
+                                                    progress: progress, db)
+                    if rows != nil { try derived.derive(dataset, db) }
+                    return rows
                 }
                 try? progress?(ImportProgress(dataset: dataset.slug.rawValue, rows: rows ?? 0, finished: true))
                 report.entries.append(.init(dataset: dataset.slug.rawValue, outcome: rows == nil ? .unchanged : .imported,
@@ -140,6 +154,7 @@ extension BenchDatabase {
                 while let item = preparation.next() {
                     try apply(item) { body in try body(db) }
                 }
+                try ImportDerivations.save(derived.finish(), db)
                 // Service records were checked dataset by dataset as they were written (`checkServiceReferences`).
                 for table in Self.municipalityTables where table != "service_record" {
                     if let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check(\(table))") {
@@ -155,6 +170,9 @@ extension BenchDatabase {
             } catch {
                 throw failure(error)
             }
+            // Only a cache, like `derivedData`'s: where it cannot be written now, the next command derives again.
+            let entries = derived.finish()
+            if !entries.isEmpty { try? write { db in try ImportDerivations.save(entries, db) } }
         }
 
         // Only a memo: where it cannot be written now (another process is writing), the next sync reads the files again.

@@ -83,8 +83,8 @@ struct ReportTable {
         let cells = rows.map { row in row.cells.map { cell($0, width: cellWidth) } }
         // Narrow columns to their content where every cell is short.
         let widths = columns.indices.map { index in
-            min(cellWidth, max(columns[index].title.count, columns[index].subtitle.count,
-                               cells.flatMap { $0.indices.contains(index) ? $0[index] : [] }.map(\.count).max() ?? 0))
+            min(cellWidth, max(characterCount(columns[index].title), characterCount(columns[index].subtitle),
+                               cells.flatMap { $0.indices.contains(index) ? $0[index] : [] }.map(characterCount).max() ?? 0))
         }
         func line(_ label: String, _ values: [String]) -> String {
             let valueTexts = values.enumerated().map { index, value in padded(value, widths[index]) }

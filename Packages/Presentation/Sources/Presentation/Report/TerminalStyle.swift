@@ -20,15 +20,14 @@ func wrapped(_ text: String, width: Int) -> [String] {
         // Where a word meets the space in anything but ASCII, characters may join across it: counted again then.
         var length = 0
         for word in paragraph.split(separator: " ") {
-            // In ASCII every byte is one character, but for a carriage return (with a line feed, one character).
-            let wordLength = word.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? word.utf8.count : word.count
+            let wordLength = characterCount(word)
             if line.isEmpty {
                 line = String(word)
                 length = wordLength
             } else if length + 1 + wordLength <= width {
-                let ascii = line.unicodeScalars.last?.isASCII == true && word.unicodeScalars.first?.isASCII == true
+                let simple = line.unicodeScalars.last.map(isSimple) == true && word.unicodeScalars.first.map(isSimple) == true
                 line += " " + word
-                length = ascii ? length + 1 + wordLength : line.count
+                length = simple ? length + 1 + wordLength : line.count
             } else {
                 lines.append(line)
                 line = String(word)
@@ -42,5 +41,30 @@ func wrapped(_ text: String, width: Int) -> [String] {
 
 /// The text padded with spaces to `width` characters.
 func padded(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    let count = characterCount(text)
+    return count >= width ? text : text + String(repeating: " ", count: width - count)
+}
+
+/// `text.count`, without the grapheme breaking where every scalar is its own character (`isSimple`): German text,
+/// its typography and the table's lines. A peer view lays out 200 kB of cells, and counting characters was most of it.
+func characterCount(_ text: some StringProtocol) -> Int {
+    var scalars = 0
+    for scalar in text.unicodeScalars {
+        guard isSimple(scalar) else { return text.count }
+        scalars += 1
+    }
+    return scalars
+}
+
+/// A scalar that is a character of its own whatever stands beside it: no control character (a carriage return joins
+/// a line feed), no combining or joining mark, no emoji modifier. The ranges hold printable ASCII, Latin-1 and Latin
+/// Extended letters, spacing modifier letters, general punctuation (dashes, quotes, ellipsis), currency signs,
+/// arrows, mathematical operators and box drawing: every scalar there has the grapheme break property Other.
+func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF, 0x2190...0x22FF, 0x2500...0x257F:
+        return true
+    default:
+        return false
+    }
 }
