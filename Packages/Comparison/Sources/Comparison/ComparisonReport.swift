@@ -308,7 +308,7 @@ public struct MetricRow: Sendable, Hashable, Codable {
 }
 
 /// One peer's value of a row in a peer view: its value and date (a peer's sources and remarks are not kept).
-public struct PeerValue: Sendable, Hashable {
+public struct PeerValue: Sendable, Hashable, Codable {
     public var slug: Slug
     public var name: String
     public var value: FigureValue
