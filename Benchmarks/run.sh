@@ -182,8 +182,9 @@ if [ "$prepare" = yes ]; then
 fi
 
 # --- 7. dashboard import (first: --only dashboard stops after it) ---------------------------------------------------
-# A synthetic /v1/data export of the authorities: NRW's real ones where the repository's register has them (the
-# import then finds them there; beyond its 427, synthetic ones the register does not know), written once per size.
+# A synthetic /v1/data export of the authorities of the repository's register (the import then finds them there):
+# NRW's; beyond its 427, those of the other Länder in the order of their codes (at 2,750: NRW, Schleswig-Holstein,
+# Hamburg, Niedersachsen, Bremen and part of Hessen). Written once per size.
 # bench writes one dataset per authority into an emptied workspace holding the repository's reference data; sqlite3
 # imports the same rows from one CSV into a table with a unique index on (ars, leika_key).
 lines=()
@@ -397,7 +398,10 @@ done
 if ! skipped incremental; then
     echo "5. compare after one municipality changed" >&2
     services="$nrw/Datasets/$a/services.csv"
-    [ -f "$work/services-original.csv" ] || cp "$services" "$work/services-original.csv"
+    # (kept across runs of the same workload, so that a run stopped while the file was changed puts it back)
+    if [ ! -f "$work/services-original.csv" ] || [ "$nrw/.parameters" -nt "$work/services-original.csv" ]; then
+        cp "$services" "$work/services-original.csv"
+    fi
     cp "$work/services-original.csv" "$services"
     sed '2s/,Analog,/,PDF,/; 2t; 2s/,PDF,/,Digital,/; 2s/,Projekt in Umsetzung,/,Digital,/' "$services" > "$work/services-changed.csv"
     # Each run swaps the file between its two versions first, so every timed run re-imports that municipality.

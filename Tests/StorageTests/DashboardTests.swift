@@ -376,6 +376,32 @@ import Testing
         #expect(slugs.slug(unknownARS: "059990000002", name: "Leverkusen") == Slug("leverkusen-059990000002"))
     }
 
+    @Test("Beyond NRW's authorities, the synthetic export takes those of the other Länder in the order of their codes")
+    func aSyntheticExportBeyondNRWTakesFurtherLaender() {
+        func entry(_ ars: String, _ kind: MunicipalityKind, land: String) -> RegisterEntry {
+            RegisterEntry(ags: ars.count == 5 ? ars : String(ars.prefix(5)) + String(ars.suffix(3)), ars: ars, name: "Ort \(ars)",
+                          kind: kind, landCode: land, land: "Land \(land)", kreis: String(ars.prefix(5)), population: nil)
+        }
+        let register = MunicipalityRegister([
+            entry("061110000000", .kreisfreieStadt, land: "06"),
+            entry("051110000000", .kreisfreieStadt, land: "05"),
+            entry("05113", .kreis, land: "05"),
+            entry("011110001001", .kreisangehoerigeGemeinde, land: "01"),
+            entry("011110002002", .unknown, land: "01"),
+            entry("011110003003", .kreisangehoerigeGemeinde, land: "01"),
+        ])
+        func chosen(_ count: Int) -> [String] {
+            SyntheticDashboardExport(authorities: count, register: register).chosenAuthorities().map(\.ars)
+        }
+        // Up to NRW's number, NRW's alone (spread evenly); beyond it, all of NRW's, then Land 01 before Land 06.
+        #expect(chosen(1) == ["051110000000"])
+        #expect(chosen(2) == ["051110000000", "051130000000"])
+        #expect(chosen(4) == ["051110000000", "051130000000", "011110001001", "011110003003"])
+        #expect(chosen(5) == ["051110000000", "051130000000", "011110001001", "011110003003", "061110000000"])
+        // No more than the register has of known kind.
+        #expect(chosen(9).count == 5)
+    }
+
     @Test func aSyntheticExportOf30AuthoritiesImportsAndValidates() throws {
         let workspace = try Fixtures.workspace([])
         defer { Fixtures.remove(workspace) }
