@@ -400,6 +400,33 @@ import Testing
         #expect(chosen(5) == ["051110000000", "051130000000", "011110001001", "011110003003", "061110000000"])
         // No more than the register has of known kind.
         #expect(chosen(9).count == 5)
+        // Each row names its authority's Land, so the import takes the authorities of every Land.
+        #expect(SyntheticDashboardExport(authorities: 5, register: register).chosenAuthorities().map(\.landCode) == ["05", "05", "01", "01", "06"])
+    }
+
+    @Test func aSyntheticExportBeyondNRWImports() throws {
+        let workspace = try Fixtures.workspace([])
+        defer { Fixtures.remove(workspace) }
+        let register = MunicipalityRegister([
+            RegisterEntry(ags: "05111000", ars: "051110000000", name: "Großstadt, Stadt", kind: .kreisfreieStadt, landCode: "05",
+                          land: "Nordrhein-Westfalen", kreis: "05111", population: nil),
+            RegisterEntry(ags: "01001000", ars: "010010000000", name: "Hafenstadt, Stadt", kind: .kreisfreieStadt, landCode: "01",
+                          land: "Schleswig-Holstein", kreis: "01001", population: nil),
+            RegisterEntry(ags: "06411000", ars: "064110000000", name: "Mainstadt, Wissenschaftsstadt", kind: .kreisfreieStadt, landCode: "06",
+                          land: "Hessen", kreis: "06411", population: nil),
+        ])
+        let directory = workspace.root.appendingPathComponent("export")
+        let summary = try SyntheticDashboardExport(authorities: 3, seed: 7, pageSize: 1000, register: register).write(to: directory)
+        #expect(summary.authorities == 3 && summary.fromRegister == 3)
+        var export = DashboardExport()
+        for page in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
+            export.readJSON(try Data(contentsOf: directory.appendingPathComponent(page)), file: page)
+        }
+        export.finish()
+        #expect(export.findings.isEmpty, "\(export.findings)")
+        let report = try workspace.importDashboardAuthorities(export, options: DashboardImportOptions(snapshot: PartialDate("2025-06-30"), register: register))
+        #expect(report.refused.isEmpty)
+        #expect(report.imported.count == 3 && report.imported.map(\.rows).reduce(0, +) == summary.rows)
     }
 
     @Test func aSyntheticExportOf30AuthoritiesImportsAndValidates() throws {

@@ -42,6 +42,9 @@ public struct SyntheticDashboardExport: Sendable {
         var ars: String
         var name: String
         var kind: MunicipalityKind
+        /// The Land's code and name, as the export's `ars_federal_state` and `bundesland` give them.
+        var landCode = "05"
+        var land = "Nordrhein-Westfalen"
     }
 
     /// The authorities: NRW's from the register, evenly spread; more than NRW has: all of NRW's, then those of the
@@ -51,7 +54,8 @@ public struct SyntheticDashboardExport: Sendable {
         let known = register.entries.filter { $0.kind != .unknown }
         let nrw = known.filter { $0.landCode == "05" }.sorted { $0.ars < $1.ars }
         func authority(_ entry: RegisterEntry) -> Authority {
-            Authority(ars: entry.ars.count == 5 ? entry.ars + "0000000" : entry.ars, name: entry.name, kind: entry.kind)
+            Authority(ars: entry.ars.count == 5 ? entry.ars + "0000000" : entry.ars, name: entry.name, kind: entry.kind,
+                      landCode: entry.landCode, land: entry.land)
         }
         if !nrw.isEmpty {
             guard authorities > nrw.count else {
@@ -108,7 +112,7 @@ public struct SyntheticDashboardExport: Sendable {
         var csvText = csv == nil ? "" : CSVWriter.row(Self.fields) + "\n"
         for (index, authority) in chosen.enumerated() {
             for row in rows(of: authority, index: index, catalogue: catalogue, ozgNames: ozgNames) {
-                let values = [row.key, row.name, authority.ars, authority.name, "05", "Nordrhein-Westfalen", row.ozgID, row.ozgName, row.url,
+                let values = [row.key, row.name, authority.ars, authority.name, authority.landCode, authority.land, row.ozgID, row.ozgName, row.url,
                               row.online ? "ok" : "nicht ok", row.active ? "ja" : "nein", row.coverage.rawValue]
                 objects.append("{" + zip(Self.fields, values).map { field, value in
                     "\"\(field)\":" + (field == "ozgid" && !value.isEmpty ? value : Self.jsonString(value))
