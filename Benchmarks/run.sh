@@ -433,7 +433,8 @@ finished=$(date +%s)
     machine "$load_before" "$load_after"
     echo "Versions: $(sqlite3 --version | cut -d' ' -f1-2 | sed 's/^/sqlite3 /'), $(hugo version | cut -d' ' -f1-2)," \
          "$(hyperfine --version), $(swift --version 2> /dev/null | head -1 | sed 's/ (.*//'), bench $(git -C "$root" rev-parse --short HEAD)."
-    echo "Workload: $status_rows status rows in $(( workload_bytes / 1000000 )) MB of datasets; database after the import" \
+    echo "Workload: $status_rows status rows in $(( workload_bytes / 1000000 )) MB of datasets;" \
+         "$([ "$imported" = yes ] && echo "database after the import" || echo "database of an earlier run (import skipped)")" \
          "$(( database_bytes / 1000000 )) MB = $(awk -v b="$database_bytes" -v n="$status_rows" 'BEGIN { printf "%.0f", b / n }') bytes per status row." \
          "Options: --runs $runs, --site-pairs $site_pairs$( [ "$skip" = , ] || echo ", --skip ${skip:1:${#skip}-2}")." \
          "The run took $(( (finished - started + 30) / 60 )) min after the build."
