@@ -269,8 +269,9 @@ EOF
 fresh="rm -f $work/sqlite.db $work/bench.sqlite $work/bench.sqlite-wal $work/bench.sqlite-shm $work/bench.sqlite-journal"
 imported=no
 if ! skipped import; then
-    # Runs of both tools alternating, each from a fresh database (a virtual machine's timings vary by a tenth from
-    # run to run), each under GNU time for its peak memory. The last run's database stays for the lines below.
+    # --runs runs of each tool (hyperfine runs sqlite3's, then bench's), each from a fresh database (a virtual
+    # machine's timings vary by a tenth from run to run), each under GNU time for its peak memory. The last run's
+    # database stays for the lines below.
     echo "1. import: sqlite3 .import of $status_rows rows and bench import, $runs run(s) each" >&2
     rm -f "$work/peak-import-sqlite" "$work/peak-import-bench"
     hyperfine -N --runs "$runs" --export-json "$work/import.json" --prepare "$fresh" \
