@@ -376,6 +376,59 @@ import Testing
         #expect(slugs.slug(unknownARS: "059990000002", name: "Leverkusen") == Slug("leverkusen-059990000002"))
     }
 
+    @Test("Beyond NRW's authorities, the synthetic export takes those of the other Länder in the order of their codes")
+    func aSyntheticExportBeyondNRWTakesFurtherLaender() {
+        func entry(_ ars: String, _ kind: MunicipalityKind, land: String) -> RegisterEntry {
+            RegisterEntry(ags: ars.count == 5 ? ars : String(ars.prefix(5)) + String(ars.suffix(3)), ars: ars, name: "Ort \(ars)",
+                          kind: kind, landCode: land, land: "Land \(land)", kreis: String(ars.prefix(5)), population: nil)
+        }
+        let register = MunicipalityRegister([
+            entry("061110000000", .kreisfreieStadt, land: "06"),
+            entry("051110000000", .kreisfreieStadt, land: "05"),
+            entry("05113", .kreis, land: "05"),
+            entry("011110001001", .kreisangehoerigeGemeinde, land: "01"),
+            entry("011110002002", .unknown, land: "01"),
+            entry("011110003003", .kreisangehoerigeGemeinde, land: "01"),
+        ])
+        func chosen(_ count: Int) -> [String] {
+            SyntheticDashboardExport(authorities: count, register: register).chosenAuthorities().map(\.ars)
+        }
+        // Up to NRW's number, NRW's alone (spread evenly); beyond it, all of NRW's, then Land 01 before Land 06.
+        #expect(chosen(1) == ["051110000000"])
+        #expect(chosen(2) == ["051110000000", "051130000000"])
+        #expect(chosen(4) == ["051110000000", "051130000000", "011110001001", "011110003003"])
+        #expect(chosen(5) == ["051110000000", "051130000000", "011110001001", "011110003003", "061110000000"])
+        // No more than the register has of known kind.
+        #expect(chosen(9).count == 5)
+        // Each row names its authority's Land, so the import takes the authorities of every Land.
+        #expect(SyntheticDashboardExport(authorities: 5, register: register).chosenAuthorities().map(\.landCode) == ["05", "05", "01", "01", "06"])
+    }
+
+    @Test func aSyntheticExportBeyondNRWImports() throws {
+        let workspace = try Fixtures.workspace([])
+        defer { Fixtures.remove(workspace) }
+        let register = MunicipalityRegister([
+            RegisterEntry(ags: "05111000", ars: "051110000000", name: "Großstadt, Stadt", kind: .kreisfreieStadt, landCode: "05",
+                          land: "Nordrhein-Westfalen", kreis: "05111", population: nil),
+            RegisterEntry(ags: "01001000", ars: "010010000000", name: "Hafenstadt, Stadt", kind: .kreisfreieStadt, landCode: "01",
+                          land: "Schleswig-Holstein", kreis: "01001", population: nil),
+            RegisterEntry(ags: "06411000", ars: "064110000000", name: "Mainstadt, Wissenschaftsstadt", kind: .kreisfreieStadt, landCode: "06",
+                          land: "Hessen", kreis: "06411", population: nil),
+        ])
+        let directory = workspace.root.appendingPathComponent("export")
+        let summary = try SyntheticDashboardExport(authorities: 3, seed: 7, pageSize: 1000, register: register).write(to: directory)
+        #expect(summary.authorities == 3 && summary.fromRegister == 3)
+        var export = DashboardExport()
+        for page in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
+            export.readJSON(try Data(contentsOf: directory.appendingPathComponent(page)), file: page)
+        }
+        export.finish()
+        #expect(export.findings.isEmpty, "\(export.findings)")
+        let report = try workspace.importDashboardAuthorities(export, options: DashboardImportOptions(snapshot: PartialDate("2025-06-30"), register: register))
+        #expect(report.refused.isEmpty)
+        #expect(report.imported.count == 3 && report.imported.map(\.rows).reduce(0, +) == summary.rows)
+    }
+
     @Test func aSyntheticExportOf30AuthoritiesImportsAndValidates() throws {
         let workspace = try Fixtures.workspace([])
         defer { Fixtures.remove(workspace) }

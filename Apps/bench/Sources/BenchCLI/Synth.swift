@@ -31,7 +31,7 @@ extension Bench {
         @Option(help: ArgumentHelp("The folder to write into; it becomes a workspace with its own Datasets/.", valueName: "dir"))
         var out: String?
 
-        @Option(help: ArgumentHelp("Instead: write an export of the OZG dashboard in /v1/data's JSON pages (page-0001.json ...) into this folder, of --municipalities authorities (NRW's from the workspace's register where it has them).", valueName: "dir"))
+        @Option(help: ArgumentHelp("Instead: write an export of the OZG dashboard in /v1/data's JSON pages (page-0001.json ...) into this folder, of --municipalities authorities (from the workspace's register where it has them: NRW's, beyond 427 those of the other Länder in the order of their codes).", valueName: "dir"))
         var dashboardExport: String?
 
         @Option(help: ArgumentHelp("With --dashboard-export: also write the same rows as one CSV file (for comparing with sqlite3 .import).", valueName: "file"))

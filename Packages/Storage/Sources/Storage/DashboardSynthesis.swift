@@ -5,8 +5,9 @@ import Foundation
 /// authorities, for tests and for the benchmark of `bench import-dashboard`.
 ///
 /// The authorities are those of Land 05 (NRW) in the register where it has them (so the import finds them there),
-/// spread evenly over the register's list so that any N keeps NRW's mix of kinds; without them, synthetic authorities in
-/// NRW's mix. Each authority gets rows for a share of the LeiKa-Leistungen its level executes by the catalogue's
+/// spread evenly over the register's list so that any N keeps NRW's mix of kinds; beyond NRW's, those of the other
+/// Länder of the register in the order of their codes (a quarter of Germany: NRW, Schleswig-Holstein, Hamburg,
+/// Niedersachsen, Bremen, part of Hessen); without a register, synthetic authorities in NRW's mix. Each authority gets rows for a share of the LeiKa-Leistungen its level executes by the catalogue's
 /// Typisierung (as `SyntheticWorkload.executes` decides), with a mix of art_flaechendeckung, some `nicht ok` and some
 /// `aktiv: nein`. Synthetic: the rows are not real data and say so in their URLs (`synthetisch.example`).
 public struct SyntheticDashboardExport: Sendable {
@@ -41,17 +42,27 @@ public struct SyntheticDashboardExport: Sendable {
         var ars: String
         var name: String
         var kind: MunicipalityKind
+        /// The Land's code and name, as the export's `ars_federal_state` and `bundesland` give them.
+        var landCode = "05"
+        var land = "Nordrhein-Westfalen"
     }
 
-    /// The authorities: NRW's from the register, evenly spread; else synthetic ones in NRW's mix of kinds.
+    /// The authorities: NRW's from the register, evenly spread; more than NRW has: all of NRW's, then those of the
+    /// other Länder in the order of their codes (whole Länder, each by ARS), as far as the register has them; without
+    /// a register, synthetic ones in NRW's mix of kinds.
     func chosenAuthorities() -> [Authority] {
-        let nrw = register.entries.filter { $0.landCode == "05" && $0.kind != .unknown }.sorted { $0.ars < $1.ars }
+        let known = register.entries.filter { $0.kind != .unknown }
+        let nrw = known.filter { $0.landCode == "05" }.sorted { $0.ars < $1.ars }
+        func authority(_ entry: RegisterEntry) -> Authority {
+            Authority(ars: entry.ars.count == 5 ? entry.ars + "0000000" : entry.ars, name: entry.name, kind: entry.kind,
+                      landCode: entry.landCode, land: entry.land)
+        }
         if !nrw.isEmpty {
-            let count = min(authorities, nrw.count)
-            return (0..<count).map { index in
-                let entry = nrw[index * nrw.count / count]
-                return Authority(ars: entry.ars.count == 5 ? entry.ars + "0000000" : entry.ars, name: entry.name, kind: entry.kind)
+            guard authorities > nrw.count else {
+                return (0..<authorities).map { authority(nrw[$0 * nrw.count / authorities]) }
             }
+            let others = known.filter { $0.landCode != "05" }.sorted { ($0.landCode, $0.ars) < ($1.landCode, $1.ars) }
+            return (nrw + others.prefix(authorities - nrw.count)).map(authority)
         }
         return SyntheticWorkload(municipalities: authorities, seed: seed).kinds().enumerated().map { index, kind in
             let number = String(format: "%04d", index + 1)
@@ -101,7 +112,7 @@ public struct SyntheticDashboardExport: Sendable {
         var csvText = csv == nil ? "" : CSVWriter.row(Self.fields) + "\n"
         for (index, authority) in chosen.enumerated() {
             for row in rows(of: authority, index: index, catalogue: catalogue, ozgNames: ozgNames) {
-                let values = [row.key, row.name, authority.ars, authority.name, "05", "Nordrhein-Westfalen", row.ozgID, row.ozgName, row.url,
+                let values = [row.key, row.name, authority.ars, authority.name, authority.landCode, authority.land, row.ozgID, row.ozgName, row.url,
                               row.online ? "ok" : "nicht ok", row.active ? "ja" : "nein", row.coverage.rawValue]
                 objects.append("{" + zip(Self.fields, values).map { field, value in
                     "\"\(field)\":" + (field == "ozgid" && !value.isEmpty ? value : Self.jsonString(value))
