@@ -230,7 +230,7 @@ fi
 # (--peer-group all): the first run syncs the datasets into the workspace's database and keeps each authority's
 # LeiKa profile (derived_data); the timed runs are warm and read the kept profiles. A whole process each.
 if [ "$only" != dashboard ] && ! skipped potentials && [ -d "$dash_ws/Datasets" ]; then
-    pot_subject=$(ls "$dash_ws/Datasets" | grep -v '^reference$' | head -1)
+    pot_subject=$(ls "$dash_ws/Datasets" | grep -v '^reference$' | sed -n 1p)
     pot_peers=$(( $(ls "$dash_ws/Datasets" | grep -vc '^reference$') - 1 ))
     echo "8. potentials $pot_subject over $pot_peers peers" >&2
     read -r potentials_cold potentials_cold_kb < <(timed "$work/time-potentials-cold" "$bench" potentials "$pot_subject" --peer-group all --workspace "$dash_ws")
