@@ -89,6 +89,24 @@ struct SiteContext: Sendable {
         datasets.first { $0.slug == source.slug }?.sources.first { $0.id == source.sourceID }?.location ?? ""
     }
 
+    /// The section "Quellen" of a page showing `report`: each document with its site-wide footnote number, its location
+    /// and a link to the Quellenverzeichnis.
+    func sourceList(_ numbered: [(SourceReference, Int)], of report: ComparisonReport, on path: SitePath) -> [HTMLNode] {
+        guard !numbered.isEmpty else {
+            return [.heading(2, id: "quellen", "Quellen"), .p("Keine Zahl dieses Vergleichs nennt eine Quelle.")]
+        }
+        return [.heading(2, id: "quellen", "Quellen"), .element("ol", [("class", "quellen")], numbered.map { source, number in
+            .element("li", [("id", "quelle-\(number)"), ("value", String(number))], [
+                .text(ReportWords.source(source, in: report)),
+                location(of: source).isEmpty ? .group([])
+                    : .group([.text("; Fundstelle: "), SiteContext.location(location(of: source))]),
+                .text(" ("),
+                .link(path.link(to: .sources, fragment: SiteContext.sourceAnchor(source.slug, source.sourceID)), "im Quellenverzeichnis"),
+                .text(")"),
+            ])
+        })]
+    }
+
     /// The comparisons a municipality takes part in.
     func comparisons(of slug: Slug) -> [(path: SitePath, report: ComparisonReport)] {
         comparisons.filter { $0.report.participants.contains { $0.slug == slug } }

@@ -37,19 +37,7 @@ public struct SiteExporter: Sendable {
 
     /// Renders every file of the site, sorted by path.
     public func render(_ content: SiteContent, log: (String) -> Void = { _ in }) throws(PresentationError) -> [SiteFile] {
-        try step(0, log: log) { () throws(PresentationError) in
-            let known = Set(content.datasets.map(\.slug))
-            var pages = Set<SitePath>()
-            for report in content.comparisons {
-                let slugs = report.participants.map(\.slug)
-                guard pages.insert(SitePath.comparison(slugs)).inserted else {
-                    throw .duplicateComparison(slugs.map(\.rawValue).joined(separator: ":"))
-                }
-                for participant in report.participants where !known.contains(participant.slug) {
-                    throw .unknownParticipant(participant.slug.rawValue)
-                }
-            }
-        }
+        try step(0, log: log) { () throws(PresentationError) in try checkComparisons(content) }
         let site = SiteContext(content: content, options: options)
         let pages = step(1, log: log) { () -> [RenderedPage] in
             var pages = [StartPage().render(site)]

@@ -122,7 +122,7 @@ extension SiteExporter {
     }
 
     /// Every comparison once, and only of municipalities of the site.
-    private func checkComparisons(_ content: SiteContent) throws(PresentationError) {
+    func checkComparisons(_ content: SiteContent) throws(PresentationError) {
         let known = Set(content.datasets.map(\.slug))
         var pages = Set<SitePath>()
         for report in content.comparisons {

@@ -68,21 +68,7 @@ struct PeerPage: Sendable {
                                    .link(path.link(to: .municipality(dataset.slug), fragment: "vergleichsgruppe"), "Vergleichsgruppe auf der Seite von " + name),
                                    .text(", mit ihrer Tabelle als CSV.")]))
         }
-        content.append(.heading(2, id: "quellen", "Quellen"))
-        if sources.isEmpty {
-            content.append(.p("Keine Zahl dieses Vergleichs nennt eine Quelle."))
-        } else {
-            content.append(.element("ol", [("class", "quellen")], numbered.map { source, number in
-                .element("li", [("id", "quelle-\(number)"), ("value", String(number))], [
-                    .text(ReportWords.source(source, in: report)),
-                    site.location(of: source).isEmpty ? .group([])
-                        : .group([.text("; Fundstelle: "), SiteContext.location(site.location(of: source))]),
-                    .text(" ("),
-                    .link(path.link(to: .sources, fragment: SiteContext.sourceAnchor(source.slug, source.sourceID)), "im Quellenverzeichnis"),
-                    .text(")"),
-                ])
-            }))
-        }
+        content += site.sourceList(numbered, of: report, on: path)
         let html = site.layout.page(path, title: title, intro: intro, content: content)
         return RenderedPage(path: path, title: title, html: html, tables: tables, footnotes: footnoteTexts)
     }
