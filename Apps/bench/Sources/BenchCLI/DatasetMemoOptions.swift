@@ -1,4 +1,5 @@
 import ArgumentParser
+import Derivation
 import Foundation
 import Storage
 
@@ -20,10 +21,5 @@ struct MemoOptions: ParsableArguments {
 
     /// Who made a kept result: this bench binary (its path, size and time of change), so that a rebuilt bench, whose
     /// checks may differ, reads every dataset again. Nil where the binary cannot be found: nothing is kept then.
-    static let salt: String? = {
-        guard let path = Bundle.main.executablePath,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date else { return nil }
-        return "bench \(Bench.version) \(path) \(size) \(modified.timeIntervalSince1970)"
-    }()
+    static let salt: String? = Derivation.executableIdentity.map { "bench \(Bench.version) " + $0 }
 }

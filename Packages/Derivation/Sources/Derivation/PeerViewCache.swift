@@ -47,8 +47,9 @@ extension Derivation {
         return KeptPeerView(report: report, key: key, name: name, subject: subject, database: database)
     }
 
-    /// The running executable's path, size and time of modification.
-    static let executableIdentity: String? = {
+    /// The running executable's path, size and time of modification: what a result kept by code that no version number
+    /// covers is keyed by (a rebuilt bench makes it again). Nil where the executable cannot be found.
+    public static let executableIdentity: String? = {
         guard let path = Bundle.main.executablePath,
               let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let size = attributes[.size], let modified = attributes[.modificationDate] as? Date else { return nil }
