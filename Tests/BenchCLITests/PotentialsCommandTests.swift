@@ -9,23 +9,30 @@ import Testing
 struct PotentialsCommandTests {
     /// 30 NRW authorities of a small register (3 Kreise with 8 towns each, 3 kreisfreie Städte), as the dashboard's
     /// synth export names them.
-    static func register() -> MunicipalityRegister {
+    /// With `populations`, each authority has one (the towns in two size classes, the last town of each Kreis none, so
+    /// that a size group leaves it out and names it): test figures, not Destatis's.
+    static func register(populations: Bool = false) -> MunicipalityRegister {
+        func population(_ count: Int?) -> Population? {
+            guard populations, let count else { return nil }
+            return Population(count: count, date: PartialDate("2023-12-31")!, source: "Testwerte, keine amtlichen Zahlen")
+        }
         var entries: [RegisterEntry] = []
         for kreis in 0..<3 {
             let kreisKey = "05\(5 + kreis)\(String(format: "%02d", kreis + 10))"
             entries.append(RegisterEntry(ags: kreisKey, ars: kreisKey, name: "Kreis Nummer \(kreis + 1)", kind: .kreis, landCode: "05",
-                                         land: "Nordrhein-Westfalen", kreis: kreisKey, population: nil))
+                                         land: "Nordrhein-Westfalen", kreis: kreisKey, population: population(300_000 + kreis)))
             for town in 0..<8 {
                 let ars = kreisKey + String(format: "%04d%03d", town + 1, town + 1)
                 entries.append(RegisterEntry(ags: kreisKey + String(format: "%03d", town + 1), ars: ars, name: "Gemeinde \(kreis + 1)-\(town + 1)",
                                              kind: .kreisangehoerigeGemeinde, landCode: "05", land: "Nordrhein-Westfalen", kreis: kreisKey,
-                                             population: nil))
+                                             population: population(town == 7 ? nil : (town % 2 == 0 ? 3_000 : 7_000) + town)))
             }
         }
         for city in 0..<3 {
             let ars = "05\(111 + city)0000000"
             entries.append(RegisterEntry(ags: String(ars.prefix(5)) + "000", ars: ars, name: "Großstadt \(city + 1), Stadt", kind: .kreisfreieStadt,
-                                         landCode: "05", land: "Nordrhein-Westfalen", kreis: String(ars.prefix(5)), population: nil))
+                                         landCode: "05", land: "Nordrhein-Westfalen", kreis: String(ars.prefix(5)),
+                                         population: population(150_000 + city)))
         }
         return MunicipalityRegister(entries)
     }
@@ -64,11 +71,9 @@ struct PotentialsCommandTests {
         return Expected(potentials: potentials, pioneers: pioneers, peers: withData.count)
     }
 
-    @Test("30 authorities: every format and the profile page list what the export's rows give, in the same order")
-    func syntheticWorkload() throws {
-        let workspace = try TemporaryWorkspace()
-        defer { workspace.remove() }
-        let register = Self.register()
+    /// The synth export of the register's 30 authorities (pages of 1,000 rows in `export/`), imported into `workspace`.
+    static func importSynthetic(into workspace: TemporaryWorkspace, register: MunicipalityRegister)
+        throws -> (pages: [URL], imported: DashboardBatchReport) {
         let directory = workspace.url("export")
         _ = try SyntheticDashboardExport(authorities: 30, seed: 7, pageSize: 1000, register: register).write(to: directory)
         let pages = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().map { directory.appendingPathComponent($0) }
@@ -77,6 +82,15 @@ struct PotentialsCommandTests {
         export.finish()
         let imported = try Workspace(root: workspace.root).importDashboardAuthorities(
             export, options: DashboardImportOptions(snapshot: PartialDate("2025-06-30"), register: register))
+        return (pages, imported)
+    }
+
+    @Test("30 authorities: every format and the profile page list what the export's rows give, in the same order")
+    func syntheticWorkload() throws {
+        let workspace = try TemporaryWorkspace()
+        defer { workspace.remove() }
+        let register = Self.register()
+        let (pages, imported) = try Self.importSynthetic(into: workspace, register: register)
         #expect(imported.refused.isEmpty && imported.imported.count == 30)
         let arsOf = Dictionary(uniqueKeysWithValues: imported.imported.map { ($0.slug.rawValue, $0.ars) })
         // The subject: the first Gemeinde by slug; its peers by kind: the other Gemeinden.

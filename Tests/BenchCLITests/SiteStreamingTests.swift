@@ -25,13 +25,14 @@ import Testing
     }
 
     /// Both ways into two folders of `workspace`; the files of each.
-    private static func bothWays(_ workspace: TemporaryWorkspace, pairs: [(Slug, Slug)]?, options: SiteOptions = SiteOptions())
+    private static func bothWays(_ workspace: TemporaryWorkspace, pairs: [(Slug, Slug)]?, options: SiteOptions = SiteOptions(),
+                                 rule: PeerRule = .levelAndSize, threshold: Double = 50, tag: String = "")
         throws -> (datasets: [String: Data], streamed: [String: Data], summary: SiteExportSummary) {
         let derivation = try Derivation(workspace: Workspace(root: workspace.root), database: workspace.url("bench.sqlite"), log: { _ in })
-        let fromDatasets = workspace.url("aus-datensaetzen"), streamed = workspace.url("gestreamt")
-        _ = try BenchCLI.Bench.Export.Site.fromDatasets(derivation, pairs: pairs, rule: .levelAndSize, threshold: 50, options: options,
+        let fromDatasets = workspace.url("aus-datensaetzen" + tag), streamed = workspace.url("gestreamt" + tag)
+        _ = try BenchCLI.Bench.Export.Site.fromDatasets(derivation, pairs: pairs, rule: rule, threshold: threshold, options: options,
                                                         to: fromDatasets, force: false)
-        let summary = try BenchCLI.Bench.Export.Site.streamed(derivation, pairs: pairs, rule: .levelAndSize, threshold: 50,
+        let summary = try BenchCLI.Bench.Export.Site.streamed(derivation, pairs: pairs, rule: rule, threshold: threshold,
                                                                options: options, to: streamed, force: false, log: { _ in })
         return (try files(in: fromDatasets), try files(in: streamed), summary)
     }
@@ -85,5 +86,27 @@ import Testing
         #expect(result.summary.pages == 33)
         let figures = String(decoding: try #require(result.streamed["daten/alle-zahlen.json"]), as: UTF8.self)
         #expect(figures.contains("\"rows\" : ["))
+    }
+
+    @Test("A Land of 30 dashboard authorities with populations: the potentials of every group give the same bytes both ways, for every rule")
+    func potentialsOfGroups() throws {
+        let workspace = try TemporaryWorkspace()
+        defer { workspace.remove() }
+        let (_, imported) = try PotentialsCommandTests.importSynthetic(into: workspace, register: PotentialsCommandTests.register(populations: true))
+        #expect(imported.refused.isEmpty && imported.imported.count == 30)
+        let slugs = imported.imported.map(\.slug).sorted()
+        let rules: [PeerRule] = [.levelAndSize, .all, .list(name: "liste", members: Array(slugs.prefix(4)))]
+        for (number, rule) in rules.enumerated() {
+            let result = try Self.bothWays(workspace, pairs: [], rule: rule, threshold: 20, tag: "-\(number)")
+            Self.expectSame(result.datasets, result.streamed)
+            // Real lists, not only declined ones: rows of potentials and of Vorreiter on the profiles.
+            func rows(_ suffix: String) -> Int {
+                result.streamed.filter { $0.key.hasSuffix(suffix) }.values.reduce(0) { total, data in
+                    total + String(decoding: data, as: UTF8.self).components(separatedBy: "\r\n").dropFirst().prefix { !$0.isEmpty }.count
+                }
+            }
+            #expect(rows("-potenziale-liste.csv") > 0, "\(rule.id)")
+            #expect(rows("-vorreiter.csv") > 0, "\(rule.id)")
+        }
     }
 }

@@ -111,7 +111,7 @@ extension Bench.Export {
         static func streamed(_ derivation: Derivation, pairs: [(Slug, Slug)]?, rule: PeerRule, threshold: Double,
                              options: SiteOptions, to folder: URL, force: Bool, log: @escaping (String) -> Void) throws -> SiteExportSummary {
             let index = try derivation.siteIndex(pairs: pairs)
-            let potentials = try derivation.sitePotentials(of: index.datasets.map(\.slug), rule: rule, threshold: threshold)
+            let potentials = try derivation.sitePotentials(of: index.datasets, rule: rule, threshold: threshold)
             var content = SiteContent(datasets: index.datasets, comparisons: index.comparisons, reference: index.reference,
                                       sizeClasses: index.sizeClasses)
             content.snapshotSpans = index.serviceSpans

@@ -263,6 +263,17 @@ public struct PotentialsReport: Sendable, Hashable {
     ///   - pioneerThreshold: in percent; a Vorreiter where `offering / peersWithData < pioneerThreshold / 100`.
     public init(subject: LeikaProfile, candidates: [LeikaProfile], reference: ReferenceCatalogue, rule: PeerRule,
                 sizeClasses: [SizeClass], threshold: Double = defaultThreshold, pioneerThreshold: Double = defaultPioneerThreshold) {
+        self.init(subject: subject, candidates: candidates, offered: nil, reference: reference, rule: rule, sizeClasses: sizeClasses,
+                  threshold: threshold, pioneerThreshold: pioneerThreshold)
+    }
+
+    /// The same, with what the peer group offers online gathered beforehand (`offered`: the group the rule chooses,
+    /// the subject in it or not), so that the candidates may come without their entries (`LeikaProfile.withoutEntries`)
+    /// and a group of thousands is gathered once for all its members rather than once for each. Where `offered` is nil
+    /// it is gathered here from the candidates the rule chooses.
+    public init(subject: LeikaProfile, candidates: [LeikaProfile], offered: PotentialsIndex?, reference: ReferenceCatalogue,
+                rule: PeerRule, sizeClasses: [SizeClass], threshold: Double = defaultThreshold,
+                pioneerThreshold: Double = defaultPioneerThreshold) {
         self.subject = subject
         self.threshold = threshold
         self.pioneerThreshold = pioneerThreshold
@@ -290,27 +301,29 @@ public struct PotentialsReport: Sendable, Hashable {
         declined = Self.declined(subject: subject, peerGroup: peerGroup, noPeerGroup: noPeerGroup, peersWithData: peersWithData.count)
         guard declined.isEmpty else { return }
 
-        // Every key any peer or the subject has online, with the peers offering it.
-        var offering: [String: [Int]] = [:]
-        for (index, peer) in peersWithData.enumerated() {
-            for (key, entry) in peer.entries where entry.online { offering[key, default: []].append(index) }
-        }
+        // What the peers offer online, key by key; the subject is left out where the gathered group holds it.
+        let index = offered ?? PotentialsIndex(peersWithData)
+        let excluded = index.position(of: subject.participant.slug)
         let total = peersWithData.count
-        let keys = Set(offering.keys).union(subject.entries.filter(\.value.online).keys).sorted()
+        let keys = Set(index.keys.keys).union(subject.entries.filter(\.value.online).keys).sorted()
         for key in keys {
-            let peers = offering[key] ?? []
+            let offering = index.keys[key]
             let own = subject.entries[key]
             let onlineHere = own?.online ?? false
+            // The subject among the gathered members offering it (only where it offers it itself).
+            let subjectCounted = excluded != nil && onlineHere && offering != nil
+            let count = (offering?.postings.count ?? 0) - (subjectCounted ? 1 : 0)
             // Boundary inclusive for potentials, exclusive for Vorreiter; in exact arithmetic on whole counts.
-            let isPotential = !onlineHere && Double(peers.count) * 100 >= threshold * Double(total)
-            let isPioneer = onlineHere && Double(peers.count) * 100 < pioneerThreshold * Double(total)
+            let isPotential = !onlineHere && Double(count) * 100 >= threshold * Double(total)
+            let isPioneer = onlineHere && Double(count) * 100 < pioneerThreshold * Double(total)
             guard isPotential || isPioneer else { continue }
             let typ = reference.leika[LeikaKey(key)!].map(\.typ).flatMap { $0.isEmpty ? nil : $0 }
             if let typ, TypisierungClass(typ) == .notMunicipal {
                 if isPotential { otherLevelPotentials += 1 } else { otherLevelPioneers += 1 }
                 continue
             }
-            let item = self.item(key, peers: peers.map { peersWithData[$0] }, own: own, typ: typ, reference: reference)
+            let item = self.item(key, offering: offering, count: count, index: index, excluded: subjectCounted ? excluded : nil,
+                                 own: own, typ: typ, reference: reference)
             if isPotential { potentials.append(item) } else { pioneers.append(item) }
         }
         // Highest share first, then by key: deterministic for ties.
@@ -318,22 +331,26 @@ public struct PotentialsReport: Sendable, Hashable {
         pioneers.sort { ($0.offering * $1.peersWithData, $0.leikaKey) < ($1.offering * $0.peersWithData, $1.leikaKey) }
     }
 
-    private func item(_ key: String, peers: [LeikaProfile], own: LeikaProfile.Entry?, typ: String?, reference: ReferenceCatalogue) -> Item {
+    /// One item: `offering` the gathered members offering the key, `excluded` the subject's place among them where it is
+    /// one of them (then its own entry stands for it).
+    private func item(_ key: String, offering: PotentialsIndex.Offering?, count: Int, index: PotentialsIndex, excluded: Int?,
+                      own: LeikaProfile.Entry?, typ: String?, reference: ReferenceCatalogue) -> Item {
         let leika = reference.leika[LeikaKey(key)!]
-        // The OZG-Leistung: the catalogue's, else the one most rows name (the smallest ID of a tie).
-        var named: [OzgID: Int] = [:]
-        for peer in peers { if let id = peer.entries[key]?.ozgID { named[id, default: 0] += 1 } }
-        if let id = own?.ozgID { named[id, default: 0] += 1 }
+        // The OZG-Leistung: the catalogue's, else the one most rows name (the smallest ID of a tie). Where the subject is
+        // among the gathered members, its own entry is counted there already.
+        var named = offering?.ozgIDs ?? [:]
+        if excluded == nil, let id = own?.ozgID { named[id, default: 0] += 1 }
         let ozgID = leika?.ozgID ?? named.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         let service = ozgID.flatMap { reference[$0] }
-        let name = leika?.name ?? own?.name ?? peers.first?.entries[key]?.name ?? key
+        // The peers' name is that of the first member offering it; the subject is never that member without an own entry.
+        let name = leika?.name ?? own?.name ?? (count > 0 ? offering?.name : nil) ?? key
         var coverage = own?.coverage
-        for peer in peers {
-            if let found = peer.entries[key]?.coverage, coverage.map({ DashboardServices.breadth(found) < DashboardServices.breadth($0) }) ?? true {
-                coverage = found
-            }
+        if let found = offering?.coverage, coverage.map({ DashboardServices.breadth(found) < DashboardServices.breadth($0) }) ?? true {
+            coverage = found
         }
-        let examples = Array(peers.prefix(Self.examplesShown))
+        let skipped = excluded.map(Int32.init)
+        let postings = (offering?.postings ?? []).lazy.filter { $0.member != skipped }
+        let examples = Array(postings.prefix(Self.examplesShown))
         let here: HereState
         if let own {
             here = own.online ? .online : .notOnline(own.state)
@@ -342,16 +359,18 @@ public struct PotentialsReport: Sendable, Hashable {
         }
         var sources = subject.sources
         for example in examples {
-            if let id = example.entries[key]?.sourceID, let source = example.sources.first(where: { $0.sourceID == id }), !sources.contains(source) {
-                sources.append(source)
-            }
+            if let source = index.source(of: example), !sources.contains(source) { sources.append(source) }
         }
-        let dates = peers.compactMap(\.snapshot)
+        var dates = offering?.snapshots ?? [:]
+        if let excluded, let date = index.members[excluded].snapshot {
+            dates[date]! -= 1
+            if dates[date] == 0 { dates[date] = nil }
+        }
         return Item(leikaKey: key, name: name, ozgID: ozgID, ozgName: service?.name ?? "",
                     themenfeld: service.map(\.themenfeld).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unknownThemenfeld,
-                    offering: peers.count, peersWithData: peersWithData.count, examples: examples.map(\.participant),
+                    offering: count, peersWithData: peersWithData.count, examples: examples.map { index.members[Int($0.member)].participant },
                     coverage: coverage, typisierung: typ, here: here, sources: sources,
-                    peerSnapshots: dates.min().flatMap { low in dates.max().map { low...$0 } })
+                    peerSnapshots: dates.keys.min().flatMap { low in dates.keys.max().map { low...$0 } })
     }
 
     /// Why the lists cannot be made, in German; empty where they can.
@@ -391,5 +410,82 @@ public struct PotentialsReport: Sendable, Hashable {
         default:
             return "die Regel wählt keine Vergleichskommune"
         }
+    }
+}
+
+/// What a peer group offers online, gathered key by key from its members' profiles: for each LeiKa key the members
+/// with it online (in slug order) and what a potentials item reads of them (the OZG-Leistung their rows name, the
+/// widest coverage, the snapshots, the name of the first), so that a report reads no peer's entries. Each entry is a
+/// few bytes where a profile keeps strings, and a group is gathered once for every member's report.
+public struct PotentialsIndex: Sendable {
+    /// One member with the key online and the place of the key's source among the member's sources (-1: none).
+    struct Posting: Sendable, Equatable {
+        var member: Int32
+        var source: Int32
+    }
+
+    /// What the members offering one key give.
+    struct Offering: Sendable {
+        var postings: [Posting] = []
+        /// The OZG-Leistung each entry names, counted.
+        var ozgIDs: [OzgID: Int] = [:]
+        /// The widest coverage the entries give.
+        var coverage: DashboardCoverage?
+        /// The members' snapshots, counted.
+        var snapshots: [PartialDate: Int] = [:]
+        /// The first member's name of the service.
+        var name: String = ""
+    }
+
+    /// The members without their entries, in the order added.
+    public private(set) var members: [LeikaProfile] = []
+    private var positions: [Slug: Int] = [:]
+    /// By LeiKa key.
+    private(set) var keys: [String: Offering] = [:]
+
+    public init() {}
+
+    /// Gathered from `profiles`.
+    public init(_ profiles: [LeikaProfile]) {
+        for profile in profiles { add(profile) }
+    }
+
+    /// Adds a member (in slug order, each once): its online entries.
+    public mutating func add(_ profile: LeikaProfile) {
+        guard positions[profile.participant.slug] == nil else { return }
+        let member = Int32(members.count)
+        positions[profile.participant.slug] = members.count
+        members.append(profile.withoutEntries)
+        var slots: [String: Int32] = [:]
+        for (slot, source) in profile.sources.enumerated().reversed() { slots[source.sourceID] = Int32(slot) }
+        for (key, entry) in profile.entries where entry.online {
+            var offering = keys[key] ?? Offering()
+            if offering.postings.isEmpty { offering.name = entry.name }
+            offering.postings.append(Posting(member: member, source: slots[entry.sourceID] ?? -1))
+            if let id = entry.ozgID { offering.ozgIDs[id, default: 0] += 1 }
+            if let found = entry.coverage,
+               offering.coverage.map({ DashboardServices.breadth(found) < DashboardServices.breadth($0) }) ?? true {
+                offering.coverage = found
+            }
+            if let date = profile.snapshot { offering.snapshots[date, default: 0] += 1 }
+            keys[key] = offering
+        }
+    }
+
+    /// A member's place, where it was added.
+    func position(of slug: Slug) -> Int? { positions[slug] }
+
+    /// The source of a posting's entry.
+    func source(of posting: Posting) -> SourceReference? {
+        posting.source < 0 ? nil : members[Int(posting.member)].sources[Int(posting.source)]
+    }
+}
+
+extension LeikaProfile {
+    /// The profile without its entries: what a report needs of a peer whose entries are gathered in a `PotentialsIndex`.
+    public var withoutEntries: LeikaProfile {
+        var profile = self
+        profile.entries = [:]
+        return profile
     }
 }

@@ -20,11 +20,23 @@ public struct SiteIndexInputs: Sendable {
 }
 
 /// The potentials of a site's profiles, made one municipality at a time: the subject's LeiKa-level profile from its
-/// whole dataset, the peers' from the profiles kept in the database (like the digests), cut to what a report reads of
-/// a peer (its online entries, whose names are shared). The same reports as `Derivation.sitePotentials` makes of the
-/// datasets.
+/// whole dataset, its peers' offers from their peer group's `PotentialsIndex`, gathered once per group from the profiles
+/// kept in the database (like the digests) and holding a few bytes per service a peer offers online. The same reports
+/// as `Derivation.sitePotentials` makes of the datasets.
 public struct SitePotentials: Sendable {
-    let candidates: [LeikaProfile]
+    /// The municipalities the rule puts together (a municipality with its peers), the candidates a report of one of
+    /// them needs (each without its entries: the group's members and those the rule leaves out and names), and what the
+    /// members offer.
+    struct Group: Sendable {
+        var slugs: [Slug]
+        var leftOut: Set<Slug> = []
+        var candidates: [LeikaProfile] = []
+        var offered = PotentialsIndex()
+    }
+
+    let groups: [Group]
+    /// Each municipality's group; none where the rule forms none for it (its report says why).
+    let groupOf: [Slug: Int]
     let reference: ReferenceCatalogue
     let rule: PeerRule
     let sizeClasses: [SizeClass]
@@ -32,23 +44,58 @@ public struct SitePotentials: Sendable {
 
     /// The report of one municipality of the site, from its whole dataset.
     public func report(for dataset: Dataset) -> PotentialsReport {
-        PotentialsReport(subject: LeikaProfile(dataset), candidates: candidates, reference: reference, rule: rule,
-                         sizeClasses: sizeClasses, threshold: threshold)
+        let group = groupOf[dataset.slug].map { groups[$0] }
+        return PotentialsReport(subject: LeikaProfile(dataset), candidates: group?.candidates ?? [], offered: group?.offered,
+                                reference: reference, rule: rule, sizeClasses: sizeClasses, threshold: threshold)
     }
 
-    /// A profile as a peer: a report counts and cites only the entries a peer offers online, so the others are left
-    /// out; each name is the one instance of that text in `names`.
-    static func asPeer(_ profile: LeikaProfile, names: inout [String: String]) -> LeikaProfile {
-        var peer = profile
-        var entries: [String: LeikaProfile.Entry] = [:]
-        entries.reserveCapacity(profile.entries.count)
-        for (key, entry) in profile.entries where entry.online {
-            var kept = entry
-            if let shared = names[entry.name] { kept.name = shared } else { names[entry.name] = entry.name }
-            entries[key] = kept
+    /// The groups of `participants` under `rule`: each municipality with the peers the rule chooses for it. Those the
+    /// rule treats alike (same kind, Land, size class and place in a list) are chosen once.
+    static func groups(_ participants: [Participant], rule: PeerRule, sizeClasses: [SizeClass]) -> (groups: [Group], groupOf: [Slug: Int]) {
+        struct Signature: Hashable {
+            var kind: MunicipalityKind
+            var land: String
+            var sizeClass: String?
+            var populationKnown: Bool
+            var listed: Bool
         }
-        peer.entries = entries
-        return peer
+        let listed: Set<Slug> = if case .list(_, let slugs) = rule { Set(slugs) } else { [] }
+        var chosen: [Signature: (representative: Slug, selection: PeerSelection?)] = [:]
+        var groups: [Group] = []
+        var byMembers: [[Slug]: Int] = [:]
+        var groupOf: [Slug: Int] = [:]
+        for participant in participants {
+            let population = participant.population?.count
+            let signature = Signature(kind: participant.kind, land: participant.land,
+                                      sizeClass: population.flatMap { count in sizeClasses.first { $0.contains(count) }?.id },
+                                      populationKnown: population != nil, listed: listed.contains(participant.slug))
+            var members: [Slug]
+            var leftOut: [Participant]
+            if let (representative, selection) = chosen[signature],
+               selection == nil || representative == participant.slug || selection!.members.contains(where: { $0.slug == participant.slug }) {
+                guard let selection else { continue }
+                members = selection.members.map(\.slug) + [representative]
+                leftOut = selection.leftOut
+            } else {
+                guard let selection = try? PeerSelection(rule: rule, subject: participant, candidates: participants, sizeClasses: sizeClasses) else {
+                    chosen[signature] = chosen[signature] ?? (participant.slug, nil)
+                    continue
+                }
+                if chosen[signature] == nil { chosen[signature] = (participant.slug, selection) }
+                members = selection.members.map(\.slug) + [participant.slug]
+                leftOut = selection.leftOut
+            }
+            members.sort()
+            if let index = byMembers[members] {
+                groupOf[participant.slug] = index
+                groups[index].leftOut.formUnion(leftOut.map(\.slug))
+            } else {
+                byMembers[members] = groups.count
+                groupOf[participant.slug] = groups.count
+                groups.append(Group(slugs: members, leftOut: Set(leftOut.map(\.slug))))
+            }
+        }
+        return (groups, groupOf)
     }
 }
 
@@ -86,22 +133,43 @@ extension Derivation {
                                dataset: { slug in try database.dataset(slug) })
     }
 
-    /// The potentials of every municipality of a site (`slugs`), with the peers `rule` chooses (by default the same
-    /// level and size class): the kept profiles read a few at a time and cut to what a peer needs.
-    public func sitePotentials(of slugs: [Slug], rule: PeerRule = .levelAndSize,
+    /// The potentials of every municipality of a site (`datasets`, as the site's index gives them), with the peers
+    /// `rule` chooses (by default the same level and size class): each group's kept profiles read a few at a time and
+    /// gathered into what the group offers; a municipality without a group (its population unknown, say) reads none.
+    public func sitePotentials(of datasets: [Dataset], rule: PeerRule = .levelAndSize,
                                threshold: Double = PotentialsReport.defaultThreshold) throws -> SitePotentials {
-        try requireKnown(rule, among: slugs)
-        var names: [String: String] = [:]
-        var candidates: [LeikaProfile] = []
-        candidates.reserveCapacity(slugs.count)
-        var start = 0
-        while start < slugs.count {
-            for profile in try leikaProfiles(of: Array(slugs[start..<min(slugs.count, start + 32)])) {
-                candidates.append(SitePotentials.asPeer(profile, names: &names))
-            }
-            start += 32
+        try requireKnown(rule, among: datasets.map(\.slug))
+        let sizeClasses = try sizeClasses(for: rule)
+        // What the rule reads of each municipality; the snapshot plays no part in choosing peers.
+        let participants = datasets.map { dataset in
+            Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind, snapshot: nil,
+                        land: dataset.municipality.land, population: dataset.municipality.population)
         }
-        return SitePotentials(candidates: candidates, reference: try reference(), rule: rule, sizeClasses: try sizeClasses(for: rule),
+        var (groups, groupOf) = SitePotentials.groups(participants, rule: rule, sizeClasses: sizeClasses)
+        // Each municipality's groups of two or more (only there do peers offer anything), and those named as left out.
+        var gathering: [Slug: [Int]] = [:]
+        var needed = Set<Slug>()
+        for (index, group) in groups.enumerated() {
+            if group.slugs.count > 1 {
+                for slug in group.slugs { gathering[slug, default: []].append(index) }
+                needed.formUnion(group.slugs)
+            }
+            needed.formUnion(group.leftOut)
+        }
+        let slugs = needed.sorted()
+        var withoutEntries: [Slug: LeikaProfile] = [:]
+        for start in stride(from: 0, to: slugs.count, by: 32) {
+            for profile in try leikaProfiles(of: Array(slugs[start..<min(slugs.count, start + 32)])) {
+                withoutEntries[profile.participant.slug] = profile.withoutEntries
+                for index in gathering[profile.participant.slug] ?? [] { groups[index].offered.add(profile) }
+            }
+        }
+        for index in groups.indices {
+            groups[index].candidates = groups[index].slugs.filter { withoutEntries[$0] != nil }.map { withoutEntries[$0]! }
+                + groups[index].leftOut.sorted().compactMap { withoutEntries[$0] }
+            groups[index].leftOut = []
+        }
+        return SitePotentials(groups: groups, groupOf: groupOf, reference: try reference(), rule: rule, sizeClasses: sizeClasses,
                               threshold: threshold)
     }
 }

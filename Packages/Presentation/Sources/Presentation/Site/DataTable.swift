@@ -249,7 +249,8 @@ enum MissingWords {
 
     /// The legend as a description list, for every page whose tables use one of the words.
     static func legendNode(for text: String) -> HTMLNode? {
-        let used = legend.filter { text.contains($0.0) }
+        // A search of the bytes: the words are written by bench itself (one form of each letter), and a page is long.
+        let used = legend.filter { text.utf8.firstRange(of: $0.0.utf8) != nil }
         guard !used.isEmpty else { return nil }
         let heading = "Zeichenerklärung: „" + used.map(\.0).joined(separator: "“, „") + "“"
         let list = HTMLNode.element("dl", [("class", "eckdaten")], used.flatMap { word, meaning in

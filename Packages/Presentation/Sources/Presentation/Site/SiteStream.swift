@@ -88,13 +88,13 @@ extension SiteExporter {
             try take([try staged.write(StartPage().render(site))])
             let datasets = site.datasets
             // For each municipality, its pages, from its whole dataset: a few at a time on every core.
-            try take(try staged.inChunks(datasets.count) { item in
+            try staged.inChunks(datasets.count, take) { item in
                 SiteExporter.authorityPages(try authority(datasets[item].slug), site)
-            })
+            }
             let comparisons = site.comparisons
-            try take(try staged.inChunks(comparisons.count) { item in
+            try staged.inChunks(comparisons.count, take) { item in
                 [ComparisonPage(path: comparisons[item].path, report: comparisons[item].report).render(site)]
-            })
+            }
             for page in LandPage.pages(site).map({ $0.render(site) })
                 + [MethodologyPage().render(site), SourcesPage().render(site), AccessibilityPage().render(site)] {
                 try take([try staged.write(page)])
@@ -202,11 +202,13 @@ final class StagedSite: @unchecked Sendable {
                            figuresJSON: AllFiguresStream.fragment(records))
     }
 
-    /// Renders and writes the pages of `count` items on every core, a chunk at a time, and gives them in item order.
-    func inChunks(_ count: Int, _ render: @escaping @Sendable (Int) throws -> [RenderedPage]) throws -> [WrittenPage] {
+    /// Renders and writes the pages of `count` items on every core, a chunk at a time, and hands each chunk's pages to
+    /// `take` in item order, so that what is kept of a written page (its lines of the all-figures download) is held
+    /// for one chunk only.
+    func inChunks(_ count: Int, _ take: ([WrittenPage]) throws -> Void,
+                  _ render: @escaping @Sendable (Int) throws -> [RenderedPage]) throws {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = workers * 4
-        var written: [WrittenPage] = []
         var start = 0
         while start < count {
             let first = start, end = min(count, start + chunk)
@@ -216,10 +218,11 @@ final class StagedSite: @unchecked Sendable {
                     results.set(item - first, Result { try render(item).map { page throws(PresentationError) in try self.write(page) } })
                 }
             }
+            var written: [WrittenPage] = []
             for result in results.values { written += try result!.get() }
+            try take(written)
             start = end
         }
-        return written
     }
 
     /// Puts the staging folder in place of the target.

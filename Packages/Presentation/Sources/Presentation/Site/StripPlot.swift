@@ -23,13 +23,54 @@ struct StripPlot: Sendable {
         case amount(String)
     }
 
-    var title: String
-    var label: String
-    var subjectName: String
-    var subject: FigureValue
-    var peers: [PeerValue]
+    let title: String
+    let label: String
+    let subjectName: String
+    let subject: FigureValue
+    let peers: [PeerValue]
     /// The row's statistics as the report computed them (lower quartile, median, upper quartile), where it did.
-    var quartiles: [FigureValue]
+    let quartiles: [FigureValue]
+    /// The peers the statistics count that have a position.
+    let drawnPeers: [(PeerValue, Position)]
+    /// The one scale of the drawn values, or nil where they have none (two units, a negative value, nothing known).
+    let scale: Scale?
+    /// The end of the axis: 100 for shares, else a round number at or above the largest value (further where a
+    /// lower bound is open upwards, so its dashed line ends at the axis and not at a value).
+    let axisEnd: Double
+
+    /// Works out once what the drawing and its text read several times: a page of a large group draws many rows.
+    init(title: String, label: String, subjectName: String, subject: FigureValue, peers: [PeerValue], quartiles: [FigureValue]) {
+        self.title = title
+        self.label = label
+        self.subjectName = subjectName
+        self.subject = subject
+        self.peers = peers
+        self.quartiles = quartiles
+        var drawn: [(PeerValue, Position)] = []
+        var scales = Set<Scale>()
+        for peer in peers where peer.counted {
+            if let (scale, position) = StripPlot.position(peer.value) {
+                drawn.append((peer, position))
+                scales.insert(scale)
+            }
+        }
+        drawnPeers = drawn
+        let own = StripPlot.position(subject)
+        if let own { scales.insert(own.0) }
+        if scales.count > 1 { scales.remove(.amount("")) }
+        if scales.count == 1, !drawn.isEmpty, drawn.allSatisfy({ $0.1.low >= 0 }), (own?.1.low ?? 0) >= 0 {
+            scale = scales.first
+        } else {
+            scale = nil
+        }
+        if scale == .percent {
+            axisEnd = 100
+        } else {
+            let positions = drawn.map(\.1) + (own.map { [$0.1] } ?? [])
+            let highest = positions.map(\.high).max() ?? 0
+            axisEnd = BarChart.roundUp(positions.contains(where: \.open) ? highest * 1.2 : highest)
+        }
+    }
 
     /// The scale and position of a value; nil for one without a position (unknown, not applicable, a date, "keine
     /// genannt").
@@ -51,21 +92,6 @@ struct StripPlot: Sendable {
         }
     }
 
-    /// The peers the statistics count that have a position.
-    var drawnPeers: [(PeerValue, Position)] {
-        peers.filter(\.counted).compactMap { peer in StripPlot.position(peer.value).map { (peer, $0.1) } }
-    }
-
-    /// The one scale of the drawn values, or nil where they have none (two units, a negative value, nothing known).
-    var scale: Scale? {
-        var scales = Set(peers.filter(\.counted).compactMap { StripPlot.position($0.value)?.0 })
-        if let own = StripPlot.position(subject)?.0 { scales.insert(own) }
-        if scales.count > 1 { scales.remove(.amount("")) }
-        guard scales.count == 1, !drawnPeers.isEmpty else { return nil }
-        let lows = drawnPeers.map(\.1.low) + [StripPlot.position(subject)?.1.low ?? 0]
-        return lows.allSatisfy { $0 >= 0 } ? scales.first : nil
-    }
-
     var isDrawable: Bool { scale != nil }
 
     /// Whether an axis of amounts up to `bins` holds whole numbers only: then a large group is counted per number.
@@ -80,15 +106,6 @@ struct StripPlot: Sendable {
     /// The peers counted but not drawn (no known value), and those left out because they count in another unit.
     var withoutValue: [PeerValue] { peers.filter { $0.counted && StripPlot.position($0.value) == nil } }
     var otherUnit: [PeerValue] { peers.filter { !$0.counted } }
-
-    /// The end of the axis: 100 for shares, else a round number at or above the largest value (further where a
-    /// lower bound is open upwards, so its dashed line ends at the axis and not at a value).
-    var axisEnd: Double {
-        if scale == .percent { return 100 }
-        let positions = drawnPeers.map(\.1) + (StripPlot.position(subject).map { [$0.1] } ?? [])
-        let highest = positions.map(\.high).max() ?? 0
-        return BarChart.roundUp(positions.contains(where: \.open) ? highest * 1.2 : highest)
-    }
 
     /// The unit written after the axis numbers.
     var unitText: String {

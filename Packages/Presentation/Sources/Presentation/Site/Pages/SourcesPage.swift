@@ -19,7 +19,7 @@ struct SourcesPage: Sendable {
                 continue
             }
             content.append(.element("ol", [("class", "quellen")], sources.map { source in
-                var details: [(String, String)] = [
+                let details: [(String, String)] = [
                     ("Art", source.type.germanName),
                     ("Nummer", source.reference.value ?? "nicht angegeben"),
                     ("Datum", GermanFormat.date(source.date)),
