@@ -207,6 +207,44 @@ struct PeerPageTests {
         #expect(files.keys.filter { $0.hasPrefix("vergleichsgruppen/") }.count == datasets.count)
     }
 
+    /// Stadt S and `peers` cities of its size class, every other one with an older snapshot, so that the note on the
+    /// snapshots names each of them.
+    static func largeGroup(_ peers: Int) -> [Dataset] {
+        [Fixtures.city("stadt-s", "Stadt S", online: 40, inhabitants: 150_000)] + (1...peers).map { index in
+            var city = Fixtures.city(String(format: "stadt-%04d", index), String(format: "Stadt %04d", index), online: index % 100,
+                                     inhabitants: 100_000 + index)
+            if index % 2 == 0 { city.tallies = city.tallies.map { var tally = $0; tally.snapshot = Fixtures.date("2024-05-01"); return tally } }
+            return city
+        }
+    }
+
+    @Test("A group of hundreds: notes name 8 peers and count the rest, the members are not listed; the pages do not grow with the group")
+    func largeGroupPagesStayTheSameSize() throws {
+        var sizes: [Int: (peers: Int, profile: Int)] = [:]
+        for peers in [150, 300] {
+            let datasets = Self.largeGroup(peers)
+            let report = try Fixtures.peerReport(datasets)
+            let gap = try #require(report.sections[0].notes.first { $0.kind == .snapshotGap })
+            guard case .snapshotGap(let dated, _) = gap.detail else { Issue.record("no snapshot note"); continue }
+            #expect(dated.map(\.name) == ["Stadt S"] + (1...8).map { String(format: "Stadt %04d", $0) })
+            #expect(report.sections[0].notes.contains { $0.detail == .peersNotNamed(subject: "Stadt S", shown: 8, leftOut: peers - 8) })
+            let files = try Self.site(datasets, peerViews: [report])
+            let page = try #require(files["vergleichsgruppen/stadt-s.html"])
+            #expect(page.contains("Die Hinweise dieses Abschnitts nennen neben Stadt S je höchstens 8 Vergleichskommunen einzeln (die ersten "
+                + "nach Kennung); \(GermanFormat.integer(peers - 8)) weitere Nennungen sind ausgelassen"))
+            #expect(!page.contains("Stadt 0009"))
+            let profile = try #require(files["kommunen/stadt-s.html"])
+            #expect(profile.contains("Die \(GermanFormat.integer(peers)) Vergleichskommunen sind hier nicht einzeln aufgeführt"))
+            #expect(!profile.contains("Stadt 0001"))
+            #expect(files["daten/kommune-stadt-s-vergleichsgruppe.csv"] == nil)
+            sizes[peers] = (page.utf8.count, profile.utf8.count)
+        }
+        // Twice the group, the same pages: only the counts in them differ.
+        let small = try #require(sizes[150]), large = try #require(sizes[300])
+        #expect(abs(large.peers - small.peers) < 200, "\(small.peers) → \(large.peers) bytes")
+        #expect(abs(large.profile - small.profile) < 200, "\(small.profile) → \(large.profile) bytes")
+    }
+
     @Test("Fewer than 5 peers: the values with their names; no peers: the page says why")
     func fewAndNoPeers() throws {
         let datasets = Fixtures.fourPeers

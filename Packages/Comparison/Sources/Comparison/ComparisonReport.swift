@@ -116,6 +116,8 @@ public struct PeerGroup: Sendable, Hashable, Codable {
 
     /// The fewest known values quartiles are computed from; with fewer, the values are shown with their names.
     public static let minimumForQuartiles = 5
+    /// The most peers a note about all of a peer view names one by one (besides the subject).
+    public static let namedInNotes = 8
 
     /// What the group is, without the count: "derselben Art Kreis", "mit Kreisaufgaben, 20.000 bis unter 50.000
     /// Einwohner".

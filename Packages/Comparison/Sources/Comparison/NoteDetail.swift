@@ -90,6 +90,8 @@ public enum NoteDetail: Sendable, Hashable, Codable {
 
     /// Peers counting in another unit than the subject (`unit`), left out of the rows in each one's own unit.
     case peersInOtherUnit([Named<CountingUnit>], unit: CountingUnit)
+    /// The notes above name besides the subject at most `shown` municipalities each; `leftOut` namings are left out.
+    case peersNotNamed(subject: String, shown: Int, leftOut: Int)
 
     /// The kind of note each sentence is.
     public var kind: ComparabilityNote.Kind {
@@ -107,6 +109,7 @@ public enum NoteDetail: Sendable, Hashable, Codable {
         case .denominatorChanged: return .denominatorChanged
         case .dashboardRows, .dashboardShare, .centralProxy: return .dashboardRows
         case .peersInOtherUnit: return .differentUnits
+        case .peersNotNamed: return .other
         }
     }
 }
@@ -253,4 +256,38 @@ public struct ReportedTotal: Sendable, Hashable, Codable {
 public struct ScopeCount: Sendable, Hashable, Codable {
     public var scope: ProjectScope
     public var count: Int
+}
+
+extension NoteDetail {
+    /// The note with the municipalities it lists cut to `name` and the first `limit` others (in the order listed), and
+    /// how many it leaves out: a note about all of a peer view over thousands would otherwise name them all on every
+    /// member's page. Notes that count what they list (the peers in another unit) are left whole.
+    func naming(atMost limit: Int, besides name: String) -> (detail: NoteDetail, leftOut: Int) {
+        var leftOut = 0
+        func cut<Item>(_ items: [Item], _ nameOf: (Item) -> String) -> [Item] {
+            var others = 0
+            return items.filter { item in
+                if nameOf(item) == name { return true }
+                others += 1
+                if others <= limit { return true }
+                leftOut += 1
+                return false
+            }
+        }
+        let detail: NoteDetail
+        switch self {
+        case .differentLevels(let participants, let relevance): detail = .differentLevels(cut(participants, \.name), relevance: relevance)
+        case .snapshotGap(let dated, let days): detail = .snapshotGap(cut(dated, \.name), days: days)
+        case .countingUnits(let counted): detail = .countingUnits(cut(counted, \.name))
+        case .indicatorUnits(let indicator, let units): detail = .indicatorUnits(indicator: indicator, units: cut(units, \.name))
+        case .notReportedByAll(let counts): detail = .notReportedByAll(cut(counts, \.name))
+        case .approximateIndicators(let names): detail = .approximateIndicators(cut(names, { $0 }))
+        case .partialDates(let names): detail = .partialDates(cut(names, { $0 }))
+        case .adoptedSources(let fromProjects, let fromIndicator):
+            detail = .adoptedSources(fromProjects: cut(fromProjects, { $0 }), fromIndicator: cut(fromIndicator, { $0 }))
+        case .projectScopes(let reports): detail = .projectScopes(cut(reports, \.name))
+        default: detail = self
+        }
+        return (detail, leftOut)
+    }
 }

@@ -90,8 +90,20 @@ extension ComparisonReport {
             var section = section
             let ownUnit = section.rows.contains { $0.inOwnUnit }
             section.rows = section.rows.map { PeerStatistics.summarise($0, units: units, participants: members) }
-            // Notes about a single peer would bury the ones about the subject; notes about all stay.
+            // Notes about a single peer would bury the ones about the subject; notes about all stay, naming a few peers.
             section.notes = section.notes.filter { note in note.subject.municipality.map { !peerSlugs.contains($0.slug) } ?? true }
+            var leftOut = 0
+            section.notes = section.notes.map { note in
+                var note = note
+                let cut = note.detail.naming(atMost: PeerGroup.namedInNotes, besides: subject.participant.name)
+                note.detail = cut.detail
+                leftOut += cut.leftOut
+                return note
+            }
+            if leftOut > 0 {
+                section.notes.append(ComparabilityNote(NoteSubject(section.id),
+                                                       .peersNotNamed(subject: subject.participant.name, shown: PeerGroup.namedInNotes, leftOut: leftOut)))
+            }
             if ownUnit, let unit = subject.unit {
                 let other = peers.filter { $0.unit != nil && $0.unit != unit }
                 if !other.isEmpty {

@@ -28,16 +28,20 @@ extension Derivation {
     }
 
     /// A maker of each municipality's peer view (as `sitePeerViews` makes them), safe to call from several threads: the
-    /// digests of every municipality are read once, here; each view is made when asked for and not kept.
+    /// peer digests of every municipality are read once, here, the subject's digest when its view is asked for; each
+    /// view is made when asked for and not kept.
     public func sitePeerViewMaker() throws -> @Sendable (Slug) throws -> ComparisonReport? {
         try synchronize(nil)
         let slugs = try database.municipalities().map(\.slug).sorted()
         let peers = try digests(.peer, of: slugs)
-        let subjects = Dictionary(uniqueKeysWithValues: zip(slugs, try digests(.subject, of: slugs)))
+        // The subjects' digests made current a batch at a time, then held as the bytes kept (a few kilobytes each; a
+        // decoded digest takes many times that), each decoded when its view is made.
+        for start in stride(from: 0, to: slugs.count, by: 64) { _ = try digests(.subject, of: Array(slugs[start..<min(start + 64, slugs.count)])) }
+        let kept = try database.derivedData(PeerDigest.Role.subject.rawValue, version: String(PeerDigest.version), for: slugs) { _ in nil }
         let sizeClasses = try SizeClasses.read(workspace)
         return { slug in
-            guard let subject = subjects[slug] else { throw StorageError.unknownMunicipality(slug.rawValue, known: slugs.map(\.rawValue)) }
-            return try Self.peerView(of: subject, among: peers, sizeClasses: sizeClasses)
+            guard let bytes = kept[slug] else { throw StorageError.unknownMunicipality(slug.rawValue, known: slugs.map(\.rawValue)) }
+            return try Self.peerView(of: try PeerDigest(encoded: [UInt8](bytes)), among: peers, sizeClasses: sizeClasses)
         }
     }
 

@@ -105,6 +105,8 @@ extension Derivation {
     /// digests, a few pairs at a time.
     public func siteIndex(pairs: [(Slug, Slug)]?) throws -> SiteIndexInputs {
         try synchronize(nil)
+        // From here on only reads, each dataset's pages once.
+        try database.shrinkCache()
         let slugs = workspace.slugs()
         let datasets = try database.datasetsWithoutServices(slugs)
         let known = Set(slugs)

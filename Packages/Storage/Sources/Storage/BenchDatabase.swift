@@ -207,6 +207,16 @@ public final class BenchDatabase: Sendable {
         }
     }
 
+    /// Shrinks SQLite's page cache to 8 MB for a long run of reads that each read their pages once (the site export,
+    /// which reads every dataset): a cache of 64 MB would only hold pages that are not read again.
+    public func shrinkCache() throws(StorageError) {
+        do {
+            try queue.inDatabase { db in try db.execute(sql: "PRAGMA cache_size = -8192") }
+        } catch {
+            throw failure(error)
+        }
+    }
+
     // MARK: Transactions
 
     func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {

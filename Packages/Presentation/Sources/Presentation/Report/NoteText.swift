@@ -112,6 +112,11 @@ public enum NoteText {
             return "\(GermanFormat.integer(central)) von \(GermanFormat.integer(known)) LeiKa-Leistungen mit bekanntem Online-Dienst "
                 + "sind laut OZG-Dashboard zentral bereitgestellt (bundes- oder landesweit flächendeckend). Das ist eine Näherung "
                 + "für die Verfügbarkeit von EfA- und Bundesdiensten, kein Nachweis, dass die Behörde einen EfA-Dienst nachnutzt."
+        case .peersNotNamed(let subject, let shown, let leftOut):
+            return "Die Hinweise dieses Abschnitts nennen neben \(subject) je höchstens \(GermanFormat.integer(shown)) Vergleichskommunen einzeln "
+                + "(die ersten nach Kennung); \(GermanFormat.integer(leftOut)) weitere " + (leftOut == 1 ? "Nennung ist" : "Nennungen sind")
+                + " ausgelassen, damit eine Seite nicht mit ihrer Vergleichsgruppe wächst. Die Werte aller Vergleichskommunen zählen "
+                + "in Median, Quartilen und Verteilung."
         case .peersInOtherUnit(let peers, let unit):
             let one = peers.count == 1
             return "\(GermanFormat.integer(peers.count)) " + (one ? "Vergleichskommune zählt" : "Vergleichskommunen zählen")

@@ -247,10 +247,31 @@ enum MissingWords {
         (notNamed, "Für diesen Stand nennt die Quelle diesen Status nicht."),
     ]
 
+    /// Whether `text` holds `word`, byte for byte: the words are written by bench itself (one form of each letter),
+    /// and a page is long (a search by characters took half of an export's time).
+    static func contains(_ text: String, _ word: String) -> Bool {
+        var text = text, word = word
+        return text.withUTF8 { haystack in
+            word.withUTF8 { needle in
+                guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    if haystack[start] == first {
+                        var offset = 1
+                        while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// The legend as a description list, for every page whose tables use one of the words.
     static func legendNode(for text: String) -> HTMLNode? {
-        // A search of the bytes: the words are written by bench itself (one form of each letter), and a page is long.
-        let used = legend.filter { text.utf8.firstRange(of: $0.0.utf8) != nil }
+        let used = legend.filter { contains(text, $0.0) }
         guard !used.isEmpty else { return nil }
         let heading = "Zeichenerklärung: „" + used.map(\.0).joined(separator: "“, „") + "“"
         let list = HTMLNode.element("dl", [("class", "eckdaten")], used.flatMap { word, meaning in

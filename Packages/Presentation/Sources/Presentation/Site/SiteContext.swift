@@ -28,6 +28,8 @@ struct SiteContext: Sendable {
     /// Each document's footnote number, the same on every page of the site: the municipalities by slug, each one's
     /// documents oldest first ("slug/id" as key).
     var footnoteNumbers: [String: Int] = [:]
+    /// Each document's location where it gives one ("slug/id" as key), so that a page need not search every dataset.
+    var locations: [String: String] = [:]
     /// Each municipality's peer view, by its slug.
     var peerViews: [Slug: ComparisonReport] = [:]
     /// The Kreise's names by key.
@@ -68,6 +70,12 @@ struct SiteContext: Sendable {
                 number += 1
                 footnoteNumbers[dataset.slug.rawValue + "/" + source.id] = number
             }
+            // The first document of an id, as a search of the list would find it.
+            for source in dataset.sources where !source.location.isEmpty && locations[dataset.slug.rawValue + "/" + source.id] == nil {
+                if dataset.sources.first(where: { $0.id == source.id })?.location == source.location {
+                    locations[dataset.slug.rawValue + "/" + source.id] = source.location
+                }
+            }
         }
         self.layout.dataDate = (spans.values.map(\.last) + datasets.flatMap { $0.sources.map(\.date) }).max()
     }
@@ -86,7 +94,7 @@ struct SiteContext: Sendable {
 
     /// The location of a document a comparison cites, from its dataset; empty where none is given.
     func location(of source: SourceReference) -> String {
-        datasets.first { $0.slug == source.slug }?.sources.first { $0.id == source.sourceID }?.location ?? ""
+        locations[source.slug.rawValue + "/" + source.sourceID] ?? ""
     }
 
     /// The section "Quellen" of a page showing `report`: each document with its site-wide footnote number, its location

@@ -185,6 +185,10 @@ struct MunicipalityPage: Sendable {
         }
         nodes.append(.p(ReportWords.peerGroup(group) + " Vergleich mit Median und Quartilen: bench compare "
             + dataset.slug.rawValue + " --peers" + (group.rule == .kind ? " --peer-group kind" : "") + "."))
+        guard group.members.count <= PeerPage.memberLimit else {
+            nodes.append(PeerPage.unlisted("Die " + GermanFormat.integer(group.members.count) + " Vergleichskommunen", on: path))
+            return nodes
+        }
         let caption = "Vergleichsgruppe: " + group.germanDescription
         let table = DataTable(
             caption: caption,

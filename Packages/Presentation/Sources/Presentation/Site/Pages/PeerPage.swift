@@ -14,6 +14,14 @@ struct PeerPage: Sendable {
     /// The most members the page lists; a larger group is listed on the profile only.
     static let memberLimit = 100
 
+    /// In place of the list of a group larger than `memberLimit`: where its members are found. Each member's pages
+    /// would otherwise repeat the whole group, and a site would grow with the square of its municipalities.
+    static func unlisted(_ heading: String, on path: SitePath) -> HTMLNode {
+        .p([], [.text(heading + " sind hier nicht einzeln aufgeführt, damit nicht jede Seite der Gruppe sie alle wiederholt. "
+                      + "Jede Kommune dieser Veröffentlichung steht nach Land und Kreis auf der "),
+                .link(path.link(to: .start), "Startseite"), .text(".")])
+    }
+
     func render(_ site: SiteContext) -> RenderedPage {
         guard let report = site.peerViews[dataset.slug], let group = report.peerGroup else { return empty(site) }
         let name = dataset.municipality.name
@@ -63,10 +71,7 @@ struct PeerPage: Sendable {
             content.append(.element("details", [("class", "alle-hinweise")], [.element("summary", [], [.text(memberHeading)]), members]))
             content.append(.div([("class", "nur-druck")], [.p([], [.strong(memberHeading)]), members]))
         } else {
-            // A large group is listed once, on the profile (with its CSV), not again on this page.
-            content.append(.p([], [.text(memberHeading + " stehen in der "),
-                                   .link(path.link(to: .municipality(dataset.slug), fragment: "vergleichsgruppe"), "Vergleichsgruppe auf der Seite von " + name),
-                                   .text(", mit ihrer Tabelle als CSV.")]))
+            content.append(PeerPage.unlisted(memberHeading, on: path))
         }
         content += site.sourceList(numbered, of: report, on: path)
         let html = site.layout.page(path, title: title, intro: intro, content: content)
