@@ -243,14 +243,24 @@ enum PeerStatistics {
     /// The row with the subject's cell first and one cell per statistic of the peers' cells. With fewer known values
     /// than `PeerGroup.minimumForQuartiles`, no statistic is computed: the median's cell names the values instead.
     static func summarise(_ row: MetricRow, units: [CountingUnit?], participants: [Participant]) -> MetricRow {
-        let peers = Array(zip(zip(row.cells, units), participants).dropFirst())
-            .map { (figure: $0.0.0, unit: $0.0.1, name: $0.1.name, slug: $0.1.slug) }
-        // Of a row in each municipality's own counting unit, only peers counting alike are summarised.
-        let counts: ((figure: Figure, unit: CountingUnit?, name: String, slug: Slug)) -> Bool = { !row.inOwnUnit || $0.unit == units[0] }
-        let eligible = peers.filter(counts)
-        let peerValues = peers.map { PeerValue(slug: $0.slug, name: $0.name, value: $0.figure.value, asOf: $0.figure.asOf, counted: counts($0)) }
-        let known = eligible.compactMap { peer in peer.figure.value.bounds.map { (peer.figure, $0, peer.name) } }
-        let skippedUnit = peers.count - eligible.count
+        // One pass over the peers (a group may hold thousands): each one's value for the drawing and, of a row in each
+        // municipality's own counting unit, only those counting alike for the statistics.
+        let peerCount = min(row.cells.count, units.count, participants.count) - 1
+        var peerValues: [PeerValue] = []
+        peerValues.reserveCapacity(max(0, peerCount))
+        var known: [(Figure, ClosedRange<Double>, String)] = []
+        var skippedUnit = 0
+        for index in stride(from: 1, through: peerCount, by: 1) {
+            let figure = row.cells[index], participant = participants[index]
+            let counted = !row.inOwnUnit || units[index] == units[0]
+            peerValues.append(PeerValue(slug: participant.slug, name: participant.name, value: figure.value, asOf: figure.asOf, counted: counted))
+            if !counted {
+                skippedUnit += 1
+            } else if let bounds = figure.value.bounds {
+                known.append((figure, bounds, participant.name))
+            }
+        }
+        let peers = peerValues
         var remark = "aus \(GermanFormat.integer(known.count)) von \(GermanFormat.integer(peers.count)) "
             + (peers.count == 1 ? "Vergleichskommune" : "Vergleichskommunen")
         if skippedUnit > 0 { remark += "; \(GermanFormat.integer(skippedUnit)) " + (skippedUnit == 1 ? "zählt" : "zählen") + " in anderer Einheit" }

@@ -37,6 +37,9 @@ struct StripPlot: Sendable {
     /// The end of the axis: 100 for shares, else a round number at or above the largest value (further where a
     /// lower bound is open upwards, so its dashed line ends at the axis and not at a value).
     let axisEnd: Double
+    /// The peers counted but not drawn (no known value), and those left out because they count in another unit.
+    let withoutValue: [PeerValue]
+    let otherUnit: [PeerValue]
 
     /// Works out once what the drawing and its text read several times: a page of a large group draws many rows.
     init(title: String, label: String, subjectName: String, subject: FigureValue, peers: [PeerValue], quartiles: [FigureValue]) {
@@ -47,14 +50,21 @@ struct StripPlot: Sendable {
         self.peers = peers
         self.quartiles = quartiles
         var drawn: [(PeerValue, Position)] = []
+        var withoutValue: [PeerValue] = [], otherUnit: [PeerValue] = []
         var scales = Set<Scale>()
-        for peer in peers where peer.counted {
-            if let (scale, position) = StripPlot.position(peer.value) {
+        for peer in peers {
+            if !peer.counted {
+                otherUnit.append(peer)
+            } else if let (scale, position) = StripPlot.position(peer.value) {
                 drawn.append((peer, position))
                 scales.insert(scale)
+            } else {
+                withoutValue.append(peer)
             }
         }
         drawnPeers = drawn
+        self.withoutValue = withoutValue
+        self.otherUnit = otherUnit
         let own = StripPlot.position(subject)
         if let own { scales.insert(own.0) }
         if scales.count > 1 { scales.remove(.amount("")) }
@@ -103,9 +113,6 @@ struct StripPlot: Sendable {
     /// Whether the group is drawn as counts per part of the axis rather than one circle per peer.
     var isBinned: Bool { drawnPeers.count > StripPlot.circleLimit }
 
-    /// The peers counted but not drawn (no known value), and those left out because they count in another unit.
-    var withoutValue: [PeerValue] { peers.filter { $0.counted && StripPlot.position($0.value) == nil } }
-    var otherUnit: [PeerValue] { peers.filter { !$0.counted } }
 
     /// The unit written after the axis numbers.
     var unitText: String {
