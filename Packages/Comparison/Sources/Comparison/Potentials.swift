@@ -338,7 +338,7 @@ public struct PotentialsReport: Sendable, Hashable {
         let leika = reference.leika[LeikaKey(key)!]
         // The OZG-Leistung: the catalogue's, else the one most rows name (the smallest ID of a tie). Where the subject is
         // among the gathered members, its own entry is counted there already.
-        var named = offering?.ozgIDs ?? [:]
+        var named = Dictionary(uniqueKeysWithValues: (offering?.ozgIDs ?? []).map { ($0.id, $0.count) })
         if excluded == nil, let id = own?.ozgID { named[id, default: 0] += 1 }
         let ozgID = leika?.ozgID ?? named.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         let service = ozgID.flatMap { reference[$0] }
@@ -361,7 +361,7 @@ public struct PotentialsReport: Sendable, Hashable {
         for example in examples {
             if let source = index.source(of: example), !sources.contains(source) { sources.append(source) }
         }
-        var dates = offering?.snapshots ?? [:]
+        var dates = Dictionary(uniqueKeysWithValues: (offering?.snapshots ?? []).map { ($0.date, $0.count) })
         if let excluded, let date = index.members[excluded].snapshot {
             dates[date]! -= 1
             if dates[date] == 0 { dates[date] = nil }
@@ -427,14 +427,27 @@ public struct PotentialsIndex: Sendable {
     /// What the members offering one key give.
     struct Offering: Sendable {
         var postings: [Posting] = []
-        /// The OZG-Leistung each entry names, counted.
-        var ozgIDs: [OzgID: Int] = [:]
+        /// The OZG-Leistung each entry names, counted (mostly one: a short list is cheaper than a dictionary per key).
+        var ozgIDs: [(id: OzgID, count: Int)] = []
         /// The widest coverage the entries give.
         var coverage: DashboardCoverage?
         /// The members' snapshots, counted.
-        var snapshots: [PartialDate: Int] = [:]
+        var snapshots: [(date: PartialDate, count: Int)] = []
         /// The first member's name of the service.
         var name: String = ""
+
+        mutating func add(_ posting: Posting, _ entry: LeikaProfile.Entry, snapshot: PartialDate?) {
+            postings.append(posting)
+            if let id = entry.ozgID {
+                if let index = ozgIDs.firstIndex(where: { $0.id == id }) { ozgIDs[index].count += 1 } else { ozgIDs.append((id, 1)) }
+            }
+            if let found = entry.coverage, coverage.map({ DashboardServices.breadth(found) < DashboardServices.breadth($0) }) ?? true {
+                coverage = found
+            }
+            if let snapshot {
+                if let index = snapshots.firstIndex(where: { $0.date == snapshot }) { snapshots[index].count += 1 } else { snapshots.append((snapshot, 1)) }
+            }
+        }
     }
 
     /// The members without their entries, in the order added.
@@ -459,16 +472,9 @@ public struct PotentialsIndex: Sendable {
         var slots: [String: Int32] = [:]
         for (slot, source) in profile.sources.enumerated().reversed() { slots[source.sourceID] = Int32(slot) }
         for (key, entry) in profile.entries where entry.online {
-            var offering = keys[key] ?? Offering()
-            if offering.postings.isEmpty { offering.name = entry.name }
-            offering.postings.append(Posting(member: member, source: slots[entry.sourceID] ?? -1))
-            if let id = entry.ozgID { offering.ozgIDs[id, default: 0] += 1 }
-            if let found = entry.coverage,
-               offering.coverage.map({ DashboardServices.breadth(found) < DashboardServices.breadth($0) }) ?? true {
-                offering.coverage = found
-            }
-            if let date = profile.snapshot { offering.snapshots[date, default: 0] += 1 }
-            keys[key] = offering
+            // Changed in place: a copy taken out of the dictionary would copy its postings on every member added.
+            if keys[key] == nil { keys[key] = Offering(name: entry.name) }
+            keys[key]!.add(Posting(member: member, source: slots[entry.sourceID] ?? -1), entry, snapshot: profile.snapshot)
         }
     }
 
