@@ -118,6 +118,8 @@ public struct PeerGroup: Sendable, Hashable, Codable {
     public static let minimumForQuartiles = 5
     /// The most peers a note about all of a peer view names one by one (besides the subject).
     public static let namedInNotes = 8
+    /// The most members a site lists on a member's pages; a larger group is counted there, not listed.
+    public static let listedMembersLimit = 100
 
     /// What the group is, without the count: "derselben Art Kreis", "mit Kreisaufgaben, 20.000 bis unter 50.000
     /// Einwohner".

@@ -12,7 +12,7 @@ struct PeerPage: Sendable {
     var path: SitePath { .peers(dataset.slug) }
 
     /// The most members the page lists; a larger group is listed on the profile only.
-    static let memberLimit = 100
+    static let memberLimit = PeerGroup.listedMembersLimit
 
     /// In place of the list of a group larger than `memberLimit`: where its members are found. Each member's pages
     /// would otherwise repeat the whole group, and a site would grow with the square of its municipalities.
