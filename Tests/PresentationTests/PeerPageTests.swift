@@ -245,6 +245,22 @@ struct PeerPageTests {
         #expect(abs(large.profile - small.profile) < 200, "\(small.profile) → \(large.profile) bytes")
     }
 
+    @Test("A group's description counts its members in German digits, and names 8 of those left out, counting the rest")
+    func largeGroupWords() throws {
+        func member(_ index: Int, population: Bool) -> Participant {
+            Participant(slug: Slug(String(format: "g-%04d", index))!, name: String(format: "Gemeinde %04d", index), kind: .kreisangehoerigeGemeinde,
+                        snapshot: nil, land: "Nordrhein-Westfalen",
+                        population: population ? Population(count: 3_000, date: Fixtures.date("2023-12-31"), source: "Test") : nil)
+        }
+        let group = PeerGroup(kind: .kreisangehoerigeGemeinde, members: (1...1_200).map { member($0, population: true) }, rule: .levelAndSize,
+                              sizeClass: Fixtures.sizeClasses.first, land: "Nordrhein-Westfalen",
+                              leftOut: (2_001...2_012).map { member($0, population: false) })
+        #expect(group.germanDescription.hasPrefix("1.200 Vergleichskommunen "))
+        #expect(group.germanLeftOut.hasPrefix("Nicht in der Größenklasse: Gemeinde 2001 (Einwohnerzahl unbekannt), "))
+        #expect(group.germanLeftOut.contains("Gemeinde 2008 (Einwohnerzahl unbekannt) und 4 weitere; eine Behörde ohne"))
+        #expect(!group.germanLeftOut.contains("Gemeinde 2009"))
+    }
+
     @Test("Fewer than 5 peers: the values with their names; no peers: the page says why")
     func fewAndNoPeers() throws {
         let datasets = Fixtures.fourPeers

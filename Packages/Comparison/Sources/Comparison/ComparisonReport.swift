@@ -136,15 +136,21 @@ public struct PeerGroup: Sendable, Hashable, Codable {
 
     /// "3 Vergleichskommunen der Art Kreis", as a column subtitle.
     public var germanDescription: String {
-        "\(members.count) " + (members.count == 1 ? "Vergleichskommune" : "Vergleichskommunen") + " " + germanRule
+        GermanFormat.integer(members.count) + " " + (members.count == 1 ? "Vergleichskommune" : "Vergleichskommunen") + " " + germanRule
     }
 
     /// Why some authorities of the subject's level are not in a size group, empty where none is left out.
     public var germanLeftOut: String {
         guard !leftOut.isEmpty else { return "" }
-        return "Nicht in der Größenklasse: " + GermanFormat.list(leftOut.map { participant in
+        // A few by name, the rest counted: every member's page says this, so it must not grow with the workspace.
+        var named = leftOut.prefix(Self.namedInNotes).map { participant in
             participant.name + " (" + (participant.kind == .unknown ? "Art unbekannt" : "Einwohnerzahl unbekannt") + ")"
-        }) + "; eine Behörde ohne bekannte Art oder Einwohnerzahl wird keiner Größenklasse zugeordnet."
+        }
+        if leftOut.count > Self.namedInNotes {
+            named.append(GermanFormat.integer(leftOut.count - Self.namedInNotes) + " weitere")
+        }
+        return "Nicht in der Größenklasse: " + GermanFormat.list(named)
+            + "; eine Behörde ohne bekannte Art oder Einwohnerzahl wird keiner Größenklasse zugeordnet."
     }
 }
 

@@ -29,8 +29,13 @@ public enum PotentialsText {
         var text = "Vergleichsgruppe: \(group.germanDescription); davon "
             + "\(GermanFormat.integer(report.peersWithData.count)) mit Daten auf Ebene der LeiKa-Leistungen"
         if !report.peersWithoutData.isEmpty {
+            // A few by name, the rest counted: each profile of a large group says this.
+            var names = report.peersWithoutData.prefix(PeerGroup.namedInNotes).map(\.participant.name)
+            if report.peersWithoutData.count > PeerGroup.namedInNotes {
+                names.append(GermanFormat.integer(report.peersWithoutData.count - PeerGroup.namedInNotes) + " weitere")
+            }
             text += ", \(GermanFormat.integer(report.peersWithoutData.count)) ohne (bei keiner Schwelle mitgezählt: "
-                + GermanFormat.list(report.peersWithoutData.map(\.participant.name)) + ")"
+                + GermanFormat.list(names) + ")"
         }
         text += "."
         if !group.leftOut.isEmpty { text += " " + group.germanLeftOut }
