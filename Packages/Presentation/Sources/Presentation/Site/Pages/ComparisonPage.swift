@@ -56,35 +56,10 @@ struct ComparisonPage: Sendable {
                                footnoteOf: [SourceReference: Int]) -> ([HTMLNode], DataTable?) {
         let id = section.id.rawValue
         let summary = report.summary(of: section)
-        var nodes: [HTMLNode] = [.heading(2, id: id, section.title),
-                                 .p([("class", "antwort")], [.text(SummaryText.paragraph(summary, in: report))]),
-                                 .p([("class", "nebentext")], [.text(section.definition)])]
-        switch section.comparability {
-        case .comparable, .withCaveats:
-            nodes.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: " + ReportWords.comparability(section.comparability) + ".")]))
-        case .notComparable:
-            nodes.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: nicht vergleichbar.")]))
-        }
-        let notes = ComparisonPage.notes(section, summary: summary)
-        guard !section.rows.isEmpty else {
-            return (nodes + notes, nil)
-        }
+        let parts = ComparisonPage.SectionParts(section, of: report, summary: summary, path: path, fileStem: fileStem, footnoteOf: footnoteOf)
+        var nodes = parts.head
+        guard let (table, tableNodes) = parts.table else { return (nodes + parts.notes, nil) }
         let columns = report.columns
-        let table = DataTable(
-            caption: section.title + ": " + columns.map(\.title).joined(separator: ", "),
-            columns: ["Kennzahl"] + columns.map(\.title),
-            rows: section.rows.map { row in
-                DataTable.Row(header: row.label, cells: row.cells.map { figure in
-                    DataTable.Cell(ComparisonPage.cell(figure), footnotes: figure.sources.compactMap { footnoteOf[$0] }, figure: figure)
-                })
-            },
-            fileName: fileStem + "-" + id)
-        let tableNodes = table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" }
-        var rowNotes: [HTMLNode] = []
-        let notedRows = section.rows.filter { !$0.note.isEmpty }
-        if !notedRows.isEmpty {
-            rowNotes.append(.list(notedRows.map { .group([.strong($0.label + ": "), .text($0.note)]) }, [("class", "nebentext")]))
-        }
 
         // A chart sets figures side by side, which a section that is not comparable must not do.
         var chart: BarChart?
@@ -102,12 +77,53 @@ struct ComparisonPage: Sendable {
             nodes.append(.element("figure", [], [
                 .element("figcaption", [], [.text(chart.caption)]),
                 .div([("class", "diagramme")], chart.svgs(id: "diagramm-" + id)),
-            ] + [tableNodes] + rowNotes))
+            ] + [tableNodes] + parts.rowNotes))
         } else {
             nodes.append(tableNodes)
-            nodes += rowNotes
+            nodes += parts.rowNotes
         }
-        return (nodes + notes, table)
+        return (nodes + parts.notes, table)
+    }
+
+    /// What a section of a comparison page and of a peer page share: heading, answer, definition and verdict (`head`),
+    /// the table with its HTML (none without rows), the rows' own notes, and the section's notes; each page adds its
+    /// drawing between table and notes.
+    struct SectionParts {
+        var head: [HTMLNode]
+        var table: (DataTable, HTMLNode)?
+        var rowNotes: [HTMLNode] = []
+        var notes: [HTMLNode]
+
+        init(_ section: MetricSection, of report: ComparisonReport, summary: SectionSummary, path: SitePath, fileStem: String,
+             footnoteOf: [SourceReference: Int]) {
+            let id = section.id.rawValue
+            head = [.heading(2, id: id, section.title),
+                    .p([("class", "antwort")], [.text(SummaryText.paragraph(summary, in: report))]),
+                    .p([("class", "nebentext")], [.text(section.definition)])]
+            switch section.comparability {
+            case .comparable, .withCaveats:
+                head.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: " + ReportWords.comparability(section.comparability) + ".")]))
+            case .notComparable:
+                head.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: nicht vergleichbar.")]))
+            }
+            notes = ComparisonPage.notes(section, summary: summary)
+            guard !section.rows.isEmpty else { return }
+            let columns = report.columns
+            let table = DataTable(
+                caption: section.title + ": " + columns.map(\.title).joined(separator: ", "),
+                columns: ["Kennzahl"] + columns.map(\.title),
+                rows: section.rows.map { row in
+                    DataTable.Row(header: row.label, cells: row.cells.map { figure in
+                        DataTable.Cell(ComparisonPage.cell(figure), footnotes: figure.sources.compactMap { footnoteOf[$0] }, figure: figure)
+                    })
+                },
+                fileName: fileStem + "-" + id)
+            self.table = (table, table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" })
+            let notedRows = section.rows.filter { !$0.note.isEmpty }
+            if !notedRows.isEmpty {
+                rowNotes.append(.list(notedRows.map { .group([.strong($0.label + ": "), .text($0.note)]) }, [("class", "nebentext")]))
+            }
+        }
     }
 
     /// "Auf einen Blick" at the top of the page: each section's opening sentences, linked to the section.

@@ -106,33 +106,9 @@ struct PeerPage: Sendable {
                                footnoteOf: [SourceReference: Int]) -> ([HTMLNode], DataTable?) {
         let id = section.id.rawValue
         let summary = report.summary(of: section)
-        var nodes: [HTMLNode] = [.heading(2, id: id, section.title),
-                                 .p([("class", "antwort")], [.text(SummaryText.paragraph(summary, in: report))]),
-                                 .p([("class", "nebentext")], [.text(section.definition)])]
-        switch section.comparability {
-        case .comparable, .withCaveats:
-            nodes.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: " + ReportWords.comparability(section.comparability) + ".")]))
-        case .notComparable:
-            nodes.append(.p([("class", "bewertung")], [.text("Vergleichbarkeit: nicht vergleichbar.")]))
-        }
-        let notes = ComparisonPage.notes(section, summary: summary)
-        guard !section.rows.isEmpty else { return (nodes + notes, nil) }
-        let columns = report.columns
-        let table = DataTable(
-            caption: section.title + ": " + columns.map(\.title).joined(separator: ", "),
-            columns: ["Kennzahl"] + columns.map(\.title),
-            rows: section.rows.map { row in
-                DataTable.Row(header: row.label, cells: row.cells.map { figure in
-                    DataTable.Cell(ComparisonPage.cell(figure), footnotes: figure.sources.compactMap { footnoteOf[$0] }, figure: figure)
-                })
-            },
-            fileName: fileStem + "-" + id)
-        let tableNodes = table.html(id: "tabelle-" + id, page: path) { "#quelle-\($0)" }
-        var rowNotes: [HTMLNode] = []
-        let notedRows = section.rows.filter { !$0.note.isEmpty }
-        if !notedRows.isEmpty {
-            rowNotes.append(.list(notedRows.map { .group([.strong($0.label + ": "), .text($0.note)]) }, [("class", "nebentext")]))
-        }
+        let parts = ComparisonPage.SectionParts(section, of: report, summary: summary, path: path, fileStem: fileStem, footnoteOf: footnoteOf)
+        var nodes = parts.head
+        guard let (table, tableNodes) = parts.table else { return (nodes + parts.notes, nil) }
         // A section that is not comparable draws nothing: a drawing sets the figures side by side.
         var plots: [StripPlot] = []
         if case .notComparable = section.comparability {} else {
@@ -143,7 +119,7 @@ struct PeerPage: Sendable {
         }
         if plots.isEmpty {
             nodes.append(tableNodes)
-            nodes += rowNotes
+            nodes += parts.rowNotes
         } else {
             let caption = "Diagramm „" + section.title + "“: " + (plots.count == 1 ? "eine Zeile" : GermanFormat.integer(plots.count) + " Zeilen")
                 + " der Tabelle als Verteilung der Vergleichsgruppe. "
@@ -160,8 +136,8 @@ struct PeerPage: Sendable {
                 .element("figcaption", [], [.text(caption)]),
                 .div([("class", "diagramme")], plots.enumerated().map { $0.1.svg(id: "diagramm-\(id)-\($0.0 + 1)") }),
                 tableNodes,
-            ] + rowNotes))
+            ] + parts.rowNotes))
         }
-        return (nodes + notes, table)
+        return (nodes + parts.notes, table)
     }
 }
