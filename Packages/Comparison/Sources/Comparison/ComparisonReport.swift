@@ -69,6 +69,13 @@ public struct Participant: Sendable, Hashable, Codable {
         self.land = land
         self.population = population
     }
+
+    /// A dataset's municipality as a participant, with `snapshot` as its latest (nil where choosing peers, which no
+    /// date decides).
+    public init(_ dataset: Dataset, snapshot: PartialDate?) {
+        self.init(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind, snapshot: snapshot,
+                  land: dataset.municipality.land, population: dataset.municipality.population)
+    }
 }
 
 /// The heading of one column of figures.

@@ -54,9 +54,7 @@ public struct LeikaProfile: Sendable, Hashable, Codable {
 
     /// The profile of a dataset.
     public init(_ dataset: Dataset) {
-        participant = Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind,
-                                  snapshot: dataset.snapshots.last, land: dataset.municipality.land,
-                                  population: dataset.municipality.population)
+        participant = Participant(dataset, snapshot: dataset.snapshots.last)
         let keyed = dataset.services.filter { $0.unit == .leikaLeistung && $0.leikaKey != nil }
         guard let latest = keyed.map(\.snapshot).max() else {
             snapshot = nil
@@ -451,7 +449,7 @@ public struct PotentialsIndex: Sendable {
     }
 
     /// The members without their entries, in the order added.
-    public private(set) var members: [LeikaProfile] = []
+    private(set) var members: [LeikaProfile] = []
     private var positions: [Slug: Int] = [:]
     /// By LeiKa key.
     private(set) var keys: [String: Offering] = [:]

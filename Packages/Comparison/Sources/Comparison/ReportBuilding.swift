@@ -40,10 +40,7 @@ extension ComparisonReport {
             .filter { dataset in asOf.map { !dataset.asOf($0).snapshots.isEmpty } ?? true }
         let selection = try PeerSelection(rule: rule, subject: ownSide.participant,
                                           candidates: candidates.map { dataset in
-                                              Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind,
-                                                          snapshot: (asOf.map { dataset.asOf($0) } ?? dataset).snapshots.last,
-                                                          land: dataset.municipality.land,
-                                                          population: dataset.municipality.population)
+                                              Participant(dataset, snapshot: (asOf.map { dataset.asOf($0) } ?? dataset).snapshots.last)
                                           },
                                           sizeClasses: sizeClasses)
         let chosen = Set(selection.members.map(\.slug))

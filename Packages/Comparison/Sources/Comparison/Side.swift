@@ -21,9 +21,7 @@ struct Side: Sendable {
         cut.indicators.removeAll { !$0.about.isOwn }
         self.dataset = cut
         self.censuses = ServiceCensus.all(in: cut)
-        self.participant = Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind,
-                                       snapshot: cut.snapshots.last, land: dataset.municipality.land,
-                                       population: dataset.municipality.population)
+        self.participant = Participant(dataset, snapshot: cut.snapshots.last)
         self.reference = reference
     }
 

@@ -8,23 +8,17 @@ extension Derivation {
     /// without a size class (its kind or population unknown) is compared with those of the same kind, as its profile
     /// shows its group; one without any peer has no peer view (its page says why). In the order of `slugs`.
     public func sitePeerViews(_ slugs: [Slug]) throws -> [ComparisonReport] {
-        var views: [ComparisonReport] = []
-        try sitePeerViews(slugs) { views.append($0) }
-        return views
-    }
-
-    /// The same, each view handed to `each` as it is made (in the order of `slugs`), so that a caller writing pages as
-    /// they are made holds one view at a time: the peers' digests are read once, the subjects' a batch at a time.
-    public func sitePeerViews(_ slugs: [Slug], each: (ComparisonReport) throws -> Void) throws {
         try synchronize(nil)
         // Every municipality of the workspace is a candidate; the rule chooses among them as `comparison` does.
         let peers = try digests(.peer, of: try database.municipalities().map(\.slug).sorted())
         let sizeClasses = try SizeClasses.read(workspace)
+        var views: [ComparisonReport] = []
         for start in stride(from: 0, to: slugs.count, by: 64) {
             for subject in try digests(.subject, of: Array(slugs[start..<min(start + 64, slugs.count)])) {
-                if let view = try Self.peerView(of: subject, among: peers, sizeClasses: sizeClasses) { try each(view) }
+                if let view = try Self.peerView(of: subject, among: peers, sizeClasses: sizeClasses) { views.append(view) }
             }
         }
+        return views
     }
 
     /// A maker of each municipality's peer view (as `sitePeerViews` makes them), safe to call from several threads: the

@@ -143,10 +143,7 @@ extension Derivation {
         try requireKnown(rule, among: datasets.map(\.slug))
         let sizeClasses = try sizeClasses(for: rule)
         // What the rule reads of each municipality; the snapshot plays no part in choosing peers.
-        let participants = datasets.map { dataset in
-            Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind, snapshot: nil,
-                        land: dataset.municipality.land, population: dataset.municipality.population)
-        }
+        let participants = datasets.map { Participant($0, snapshot: nil) }
         var (groups, groupOf) = SitePotentials.groups(participants, rule: rule, sizeClasses: sizeClasses)
         // Each municipality's groups of two or more (only there do peers offer anything), and those named as left out.
         var gathering: [Slug: [Int]] = [:]

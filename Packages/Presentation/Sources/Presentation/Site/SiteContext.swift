@@ -71,10 +71,9 @@ struct SiteContext: Sendable {
                 footnoteNumbers[dataset.slug.rawValue + "/" + source.id] = number
             }
             // The first document of an id, as a search of the list would find it.
-            for source in dataset.sources where !source.location.isEmpty && locations[dataset.slug.rawValue + "/" + source.id] == nil {
-                if dataset.sources.first(where: { $0.id == source.id })?.location == source.location {
-                    locations[dataset.slug.rawValue + "/" + source.id] = source.location
-                }
+            var seen = Set<String>()
+            for source in dataset.sources where seen.insert(source.id).inserted && !source.location.isEmpty {
+                locations[dataset.slug.rawValue + "/" + source.id] = source.location
             }
         }
         self.layout.dataDate = (spans.values.map(\.last) + datasets.flatMap { $0.sources.map(\.date) }).max()

@@ -142,12 +142,8 @@ struct MunicipalityPage: Sendable {
     /// it has no size class, those of the same kind; nil with the reason where it has neither (its kind unknown).
     /// The reason also says why a group by kind replaces the size class.
     static func peerGroup(of dataset: Dataset, among datasets: [Dataset], sizeClasses: [SizeClass]) -> (PeerGroup?, String) {
-        func participant(_ dataset: Dataset) -> Participant {
-            Participant(slug: dataset.slug, name: dataset.municipality.name, kind: dataset.municipality.kind, snapshot: nil,
-                        land: dataset.municipality.land, population: dataset.municipality.population)
-        }
-        let own = participant(dataset)
-        let candidates = datasets.filter { $0.slug != dataset.slug }.map(participant)
+        let own = Participant(dataset, snapshot: nil)
+        let candidates = datasets.filter { $0.slug != dataset.slug }.map { Participant($0, snapshot: nil) }
         do {
             let selection = try PeerSelection(rule: .levelAndSize, subject: own, candidates: candidates, sizeClasses: sizeClasses)
             return (PeerGroup(kind: own.kind, members: selection.members, rule: .levelAndSize, sizeClass: selection.sizeClass,
